@@ -1,0 +1,86 @@
+import type {
+  AppError,
+  Channel,
+  EventMessage,
+  ParsedRequestOf,
+  Result,
+  ResponseOf,
+} from '../../shared/contract';
+import { ok } from '../../shared/contract/result';
+import { osKeychain, type Keychain } from './credentials/keychain';
+import { CoreError } from './errors';
+import { createHandlers, type CoreHandlers } from './handlers';
+import { throttleProgress } from './progress';
+import { openStore, type Db } from './store/open';
+import { readMeta } from './workspace/meta';
+import { databaseFile } from './workspace/paths';
+import { seedSandbox } from './workspace/seedSandbox';
+
+export interface CoreOptions {
+  dataDir: string;
+  appVersion: string;
+  keychain?: Keychain;
+  /** Seeds the sandbox into an empty workspace with this many demo devices. */
+  sandboxDevices?: number;
+  emit?: (message: EventMessage) => void;
+}
+
+export interface Core {
+  call<C extends Channel>(channel: C, request: ParsedRequestOf<C>): Promise<Result<ResponseOf<C>>>;
+  /** Waits for work under way, then closes the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the workspace and serves the contract's channels. A new sandbox workspace is seeded in
+ * the background with progress events; calls made meanwhile wait for it to finish.
+ */
+export function openCore(options: CoreOptions): Core {
+  const db: Db = openStore(databaseFile(options.dataDir));
+  const handlers: CoreHandlers = createHandlers({
+    db,
+    keychain: options.keychain ?? osKeychain(),
+    appVersion: options.appVersion,
+  });
+  const seeding =
+    options.sandboxDevices !== undefined && !readMeta(db, 'seeded_at')
+      ? seedSandbox(db, {
+          devices: options.sandboxDevices,
+          onProgress: throttleProgress((payload) =>
+            options.emit?.({ event: 'workspace:progress', payload }),
+          ),
+        })
+      : Promise.resolve();
+  // A failed seed is reported to every caller rather than crashing the worker.
+  const settled = seeding.then(
+    () => undefined,
+    (error: unknown) => error,
+  );
+  return {
+    async call(channel, request) {
+      const seedError = await settled;
+      if (seedError) return toFailure(seedError);
+      try {
+        const handler = handlers[channel] as (
+          r: typeof request,
+        ) => ResponseOf<typeof channel> | Promise<ResponseOf<typeof channel>>;
+        return ok(await handler(request));
+      } catch (error) {
+        return toFailure(error);
+      }
+    },
+    async close() {
+      await settled;
+      db.close();
+    },
+  };
+}
+
+/** Desk-worker errors pass through; anything else is a bug and says so without internals. */
+export function toFailure(error: unknown): { ok: false; error: AppError } {
+  if (error instanceof CoreError)
+    return { ok: false, error: { code: error.code, message: error.message } };
+  console.error('core: unexpected error', error);
+  const message = 'Something went wrong inside the console. The details were written to its log.';
+  return { ok: false, error: { code: 'internal', message } };
+}

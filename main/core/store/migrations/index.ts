@@ -1,0 +1,18 @@
+import { sql as accountsAndCustomers } from './0001_accounts_and_customers';
+import { sql as ratePlans } from './0002_rate_plans';
+import { sql as devices } from './0003_devices';
+import { sql as bulkChanges } from './0004_bulk_changes';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Applied in order; version N is the Nth entry. Only ever append. */
+export const migrations: readonly Migration[] = [
+  { version: 1, name: 'accounts_and_customers', sql: accountsAndCustomers },
+  { version: 2, name: 'rate_plans', sql: ratePlans },
+  { version: 3, name: 'devices', sql: devices },
+  { version: 4, name: 'bulk_changes', sql: bulkChanges },
+];

@@ -1,0 +1,71 @@
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { eventNames } from '../shared/contract';
+import { DATA_ENV } from './core/workspace/paths';
+import { DEFAULT_DEMO_DEVICES } from './core/workspace/seedSandbox';
+import { startCoreHost, type CoreHost } from './host/coreHost';
+import { registerContract, trustedUrlCheck } from './ipc/registerContract';
+import { registerAppScheme, serveRenderer } from './shell/protocol';
+import { applySecurityPolicy } from './shell/security';
+import { createMainWindow } from './shell/window';
+
+// The Electron shell: lifecycle, window, security policy and IPC. Everything else is core.
+const here = import.meta.dirname;
+const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL;
+const isTrustedUrl = trustedUrlCheck(devServerUrl);
+let host: CoreHost | undefined;
+
+if (!app.requestSingleInstanceLock()) app.quit();
+registerAppScheme();
+
+app.on('second-instance', () => {
+  const [window] = BrowserWindow.getAllWindows();
+  if (window?.isMinimized()) window.restore();
+  window?.focus();
+});
+
+app.whenReady().then(
+  async () => {
+    applySecurityPolicy(isTrustedUrl);
+    serveRenderer(join(here, '../renderer'));
+    host = await startCoreHost({
+      workerUrl: pathToFileURL(join(here, 'core-worker.js')),
+      core: {
+        dataDir: process.env[DATA_ENV] ?? join(app.getPath('userData'), 'workspace'),
+        appVersion: app.getVersion(),
+        sandboxDevices: DEFAULT_DEMO_DEVICES,
+      },
+    });
+    registerContract(ipcMain, host, isTrustedUrl);
+    for (const event of eventNames) {
+      host.on(event, (payload) => {
+        for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);
+      });
+    }
+    const window = createMainWindow(
+      join(here, '../preload/index.cjs'),
+      devServerUrl ?? 'app://console/',
+    );
+    // A window that loads while the sandbox is being created still sees how far it got.
+    window.webContents.on('did-finish-load', () => {
+      for (const message of host?.latestProgress() ?? [])
+        window.webContents.send(message.event, message.payload);
+    });
+  },
+  (error: unknown) => {
+    console.error('Carrier Ops Console could not start', error);
+    app.exit(1);
+  },
+);
+
+app.on('window-all-closed', () => app.quit());
+
+let closing = false;
+app.on('will-quit', (event) => {
+  if (closing || !host) return;
+  closing = true;
+  event.preventDefault();
+  // Drain core and close the database before the process ends.
+  void host.close().finally(() => app.quit());
+});
