@@ -1,0 +1,181 @@
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CoreError } from '../../../main/core/errors';
+import { latestVersion, migrate } from '../../../main/core/store/migrate';
+import { migrations } from '../../../main/core/store/migrations';
+import { openStore } from '../../../main/core/store/open';
+import { useTempDir } from '../../support/tempDir';
+
+const tempDir = useTempDir();
+const freshDb = () => new Database(join(tempDir(), 'workspace.sqlite'));
+const tables = (db: Database.Database) =>
+  (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
+const version = (db: Database.Database) => db.pragma('user_version', { simple: true }) as number;
+const addAccount = (db: Database.Database, carrier: string, name: string) =>
+  db
+    .prepare(
+      "INSERT INTO carrier_accounts (carrier, name, mode, base_url, rate_limit_per_second, max_concurrency) VALUES (?, ?, 'live', 'https://example.test', 5, 1)",
+    )
+    .run(carrier, name);
+
+describe('opening a workspace', () => {
+  it('creates a fresh database at the latest schema with WAL and foreign keys on', () => {
+    const db = openStore(join(tempDir(), 'nested', 'workspace.sqlite'));
+    expect(version(db)).toBe(latestVersion());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(tables(db)).toEqual(
+      expect.arrayContaining([
+        'carrier_accounts',
+        'tenants',
+        'customers',
+        'sites',
+        'devices',
+        'carrier_rate_plans',
+        'customer_rate_plans',
+        'customer_pools',
+        'revenue_services',
+        'bulk_changes',
+        'device_changes',
+        'bulk_change_log',
+        'customer_rate_plan_schedule',
+      ]),
+    );
+    db.close();
+  });
+
+  it('refuses a database written by a newer app and leaves it untouched', () => {
+    const file = join(tempDir(), 'workspace.sqlite');
+    const newer = new Database(file);
+    newer.pragma(`user_version = ${latestVersion() + 7}`);
+    newer.exec('CREATE TABLE from_the_future (x)');
+    newer.close();
+
+    expect(() => openStore(file)).toThrow(CoreError);
+    expect(() => openStore(file)).toThrow(/newer version of Carrier Ops Console.*Update the app/);
+    const after = new Database(file);
+    expect(version(after)).toBe(latestVersion() + 7);
+    expect(tables(after)).toEqual(['from_the_future']);
+    after.close();
+  });
+
+  it('rolls a failing migration back whole, keeping the version it had', () => {
+    const db = freshDb();
+    migrate(db, migrations.slice(0, 1));
+    const broken = [
+      ...migrations.slice(0, 1),
+      { version: 2, name: 'broken', sql: 'CREATE TABLE half_done (x); SELECT no_such_function();' },
+    ];
+    expect(() => migrate(db, broken)).toThrow();
+    expect(version(db)).toBe(1);
+    expect(tables(db)).not.toContain('half_done');
+    db.close();
+  });
+
+  it('is a no-op on a database that is already current', () => {
+    const db = freshDb();
+    migrate(db);
+    expect(migrate(db)).toEqual({ from: latestVersion(), to: latestVersion() });
+    db.close();
+  });
+});
+
+describe('each migration step', () => {
+  const stepUpTo = (target: number) => {
+    const db = freshDb();
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, target);
+    return db;
+  };
+
+  it('1 → accounts, tenants and customers: a revenue customer needs its RevCustomerId', () => {
+    const db = stepUpTo(1);
+    expect(version(db)).toBe(1);
+    const tenant = db.prepare("INSERT INTO tenants (name) VALUES ('T')").run().lastInsertRowid;
+    expect(() =>
+      db
+        .prepare("INSERT INTO customers (tenant_id, name, kind) VALUES (?, 'Acme', 'revenue')")
+        .run(tenant),
+    ).toThrow(/CHECK/);
+    db.prepare(
+      "INSERT INTO customers (tenant_id, name, kind, rev_customer_id) VALUES (?, 'Acme', 'revenue', 'REV-1')",
+    ).run(tenant);
+    expect(() => addAccount(db, 'sprint', 'x')).toThrow(/CHECK/);
+    db.close();
+  });
+
+  it('2 → rate plans, keeping the accounts step 1 stored', () => {
+    const db = stepUpTo(1);
+    addAccount(db, 'jasper', 'CC');
+    migrate(db, migrations, 2);
+    expect(version(db)).toBe(2);
+    db.prepare(
+      "INSERT INTO carrier_rate_plans (carrier_account_id, code, name) VALUES (1, 'IOT', 'IoT')",
+    ).run();
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO carrier_rate_plans (carrier_account_id, code, name) VALUES (1, 'IOT', 'again')",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    expect((db.prepare('SELECT name FROM carrier_accounts').get() as { name: string }).name).toBe(
+      'CC',
+    );
+    db.close();
+  });
+
+  it('3 → devices: one row per ICCID, tied to a real account', () => {
+    const db = stepUpTo(2);
+    addAccount(db, 'pond', 'P');
+    migrate(db, migrations, 3);
+    const insert = db.prepare(
+      "INSERT INTO devices (carrier_account_id, iccid, status, carrier_status) VALUES (?, '89440000000010000018', 'active', 'ACTIVE')",
+    );
+    insert.run(1);
+    expect(() => insert.run(1)).toThrow(/UNIQUE/);
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO devices (carrier_account_id, iccid, status, carrier_status) VALUES (99, '8944', 'active', 'x')",
+        )
+        .run(),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+
+  it('4 → bulk changes: leases are all-or-nothing and the log is append-only', () => {
+    const db = stepUpTo(3);
+    migrate(db, migrations, 4);
+    const bulk = db
+      .prepare(
+        "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by) VALUES ('statusUpdate', 'DRAFT', 't', '{}', 'desk')",
+      )
+      .run().lastInsertRowid;
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO device_changes (bulk_change_id, request_json, status, lease_token) VALUES (?, '{}', 'IN_FLIGHT', 'tok')",
+        )
+        .run(bulk),
+    ).toThrow(/CHECK/);
+    db.prepare(
+      "INSERT INTO bulk_change_log (bulk_change_id, has_errors, response_status, processed_by, processed_at, prev_hash, hash) VALUES (?, 0, 'OK', 'engine', 'now', '', 'h1')",
+    ).run(bulk);
+    expect(() => db.prepare("UPDATE bulk_change_log SET response_status = 'edited'").run()).toThrow(
+      /append-only/,
+    );
+    expect(() => db.prepare('DELETE FROM bulk_change_log').run()).toThrow(/append-only/);
+    db.close();
+  });
+
+  it('has a step test above for every migration in the list', () => {
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+  });
+});
