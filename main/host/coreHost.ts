@@ -94,10 +94,12 @@ export function startCoreHost(options: CoreHostOptions): Promise<CoreHost> {
           pending.get(message.id)?.(message.result);
           pending.delete(message.id);
           break;
-        case 'event':
-          if (message.event === 'workspace:progress') progress.set(message.payload.task, message);
-          emit(listeners, message);
+        case 'event': {
+          const event = { event: message.event, payload: message.payload };
+          if (event.event === 'workspace:progress') progress.set(event.payload.task, event);
+          emit(listeners, event);
           break;
+        }
         case 'closed':
           failAll(stopped('The console has been closed.'));
           void worker.terminate().then(() => onClosed?.());

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest';
+import { channels, type Result } from '../../../shared/contract';
+import { openCore } from '../../../main/core/core';
+import type { Keychain } from '../../../main/core/credentials/keychain';
+import {
+  registerContract,
+  trustedUrlCheck,
+  type IpcEventLike,
+} from '../../../main/ipc/registerContract';
+import { useTempDir } from '../../support/tempDir';
+
+const tempDir = useTempDir();
+// Sandbox accounts never touch the keychain; this one proves it by refusing every use.
+const noKeychain: Keychain = {
+  save: () => {
+    throw new Error('no keychain in this test');
+  },
+  read: () => {
+    throw new Error('no keychain in this test');
+  },
+  clear: () => {
+    throw new Error('no keychain in this test');
+  },
+};
+
+/** Registers the contract on a plain object shaped like Electron's ipcMain, over a real core. */
+function setUp() {
+  const core = openCore({
+    dataDir: tempDir(),
+    appVersion: 'test',
+    sandboxDevices: 50,
+    keychain: noKeychain,
+  });
+  const reachedCore: string[] = [];
+  const handlers = new Map<string, (event: IpcEventLike, ...args: unknown[]) => Promise<unknown>>();
+  registerContract(
+    { handle: (channel, listener) => handlers.set(channel, listener) },
+    { call: (channel, request) => (reachedCore.push(channel), core.call(channel, request)) },
+    trustedUrlCheck(),
+  );
+  const invoke = (url: string | null, channel: string, request: unknown) =>
+    handlers.get(channel)!({ senderFrame: url === null ? null : { url } }, request) as Promise<
+      Result<unknown>
+    >;
+  return { core, handlers, reachedCore, invoke };
+}
+
+describe('registering the contract on ipcMain', () => {
+  it('registers exactly the contract channels', async () => {
+    const { core, handlers } = setUp();
+    expect([...handlers.keys()].sort()).toEqual([...channels].sort());
+    await core.close();
+  });
+
+  it('answers our own UI with a Result', async () => {
+    const { core, invoke } = setUp();
+    const result = await invoke('app://console/index.html', 'workspace:info', {});
+    expect(result).toMatchObject({ ok: true, value: { sandbox: true, deviceCount: 50 } });
+    await core.close();
+  });
+
+  it('refuses a foreign frame before anything reaches core', async () => {
+    const { core, invoke, reachedCore } = setUp();
+    for (const url of [
+      'https://evil.example/',
+      'file:///tmp/x.html',
+      'app://other/',
+      'http://localhost:5173/',
+    ]) {
+      const result = await invoke(url, 'devices:list', {});
+      expect(result).toEqual({
+        ok: false,
+        error: { code: 'forbidden_sender', message: expect.stringContaining(url) },
+      });
+    }
+    expect((await invoke(null, 'devices:list', {})).ok).toBe(false);
+    expect(reachedCore).toEqual([]);
+    await core.close();
+  });
+
+  it('rejects a malformed request with invalid_request naming the field, never reaching core', async () => {
+    const { core, invoke, reachedCore } = setUp();
+    const result = await invoke('app://console/', 'devices:list', { offset: -1 });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'invalid_request', message: expect.stringContaining('offset:') },
+    });
+    expect(reachedCore).toEqual([]);
+    await core.close();
+  });
+
+  it('trusts the dev server only when one is named', () => {
+    expect(trustedUrlCheck()('http://localhost:5173/')).toBe(false);
+    expect(trustedUrlCheck('http://localhost:5173')('http://localhost:5173/devices')).toBe(true);
+    expect(trustedUrlCheck('http://localhost:5173')('http://localhost:5174/')).toBe(false);
+    expect(trustedUrlCheck()('not a url')).toBe(false);
+  });
+});
