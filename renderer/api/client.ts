@@ -1,0 +1,6 @@
+import type { ContractApi } from '../../shared/contract';
+import { bridgeClient } from './bridgeClient';
+import { takeBridgeToken } from './bridgeToken';
+
+/** How the UI reaches core: the Electron preload's API, or else the loopback bridge. */
+export const api: ContractApi = window.carrierOps ?? bridgeClient(takeBridgeToken());

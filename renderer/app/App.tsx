@@ -1,0 +1,37 @@
+import { useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { DevicesPage } from '../features/devices/DevicesPage';
+import { ErrorBanner } from '../ui/ErrorBanner';
+import { ComingLater } from './ComingLater';
+import { Header } from './Header';
+import { pages, type Page, type PageId } from './pages';
+import { Sidebar } from './Sidebar';
+import { useWorkspaceStore } from './workspaceStore';
+import './App.css';
+
+const render = (page: Page) =>
+  'later' in page ? <ComingLater title={page.label} text={page.later} /> : <DevicesPage />;
+
+/** The frame: sections on the left, the workspace on top, the chosen section below. */
+export function App() {
+  const [current, setCurrent] = useState<PageId>('devices');
+  const { opened, error, load } = useWorkspaceStore(
+    useShallow((state) => ({ opened: state.info !== null, error: state.error, load: state.load })),
+  );
+  const page = pages.find((candidate) => candidate.id === current) ?? pages[0];
+  return (
+    <div className="app">
+      <Sidebar current={current} onSelect={setCurrent} />
+      <div className="app__column">
+        <Header />
+        {error && (
+          <div className="app__notice">
+            <ErrorBanner error={error} onRetry={() => void load()} />
+          </div>
+        )}
+        {/* A workspace that never opened has nothing to show, only the reason above. */}
+        {(opened || !error) && <main className="app__page">{render(page)}</main>}
+      </div>
+    </div>
+  );
+}

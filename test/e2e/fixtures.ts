@@ -1,0 +1,82 @@
+import { test as base } from '@playwright/test';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export { expect } from '@playwright/test';
+
+const repoRoot = path.resolve(import.meta.dirname, '../..');
+const READY = /^Serving (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/m;
+export const SEEDED_DEVICES = 300;
+
+interface Fixtures {
+  /** The console in a browser: its address with the access token, on a fresh workspace. */
+  consoleUrl: string;
+}
+
+/**
+ * Each test gets its own workspace folder and its own `carrier-ops serve` on a free port,
+ * seeded with the sandbox's demo devices; both are gone when the test ends.
+ */
+export const test = base.extend<Fixtures>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructured first argument
+  consoleUrl: async ({}, use, testInfo) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrier-ops-e2e-'));
+    const server = spawn(
+      process.execPath,
+      [
+        'bin/carrier-ops.js',
+        'serve',
+        '--data',
+        dataDir,
+        '--port',
+        '0',
+        '--devices',
+        String(SEEDED_DEVICES),
+      ],
+      { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const log: string[] = [];
+    server.stdout?.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
+    server.stderr?.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
+    try {
+      await use(await serving(server, log));
+    } finally {
+      await stop(server);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (testInfo.status !== testInfo.expectedStatus)
+        await testInfo.attach('server output', { body: log.join(''), contentType: 'text/plain' });
+    }
+  },
+});
+
+/** Resolves with the address once the server prints it; fails if the server exits first. */
+function serving(server: ChildProcess, log: readonly string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let printed = '';
+    const onData = (chunk: string) => {
+      printed += chunk;
+      const match = READY.exec(printed);
+      if (match) {
+        server.off('exit', onExit);
+        resolve(match[1]!);
+      }
+    };
+    const onExit = (code: number | null) => {
+      server.stdout?.off('data', onData);
+      reject(new Error(`carrier-ops serve exited (${code}) before serving:\n${log.join('')}`));
+    };
+    server.stdout?.on('data', onData);
+    server.once('exit', onExit);
+    server.once('error', reject);
+  });
+}
+
+async function stop(server: ChildProcess): Promise<void> {
+  if (server.exitCode !== null || server.signalCode !== null) return;
+  const exited = once(server, 'exit');
+  server.kill('SIGTERM');
+  await exited;
+}
