@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eventNames } from '../shared/contract';
@@ -54,7 +54,9 @@ app.whenReady().then(
     });
   },
   (error: unknown) => {
+    // A workspace from a newer version is refused: the user must see why, not a vanished app.
     console.error('Carrier Ops Console could not start', error);
+    dialog.showErrorBox("Carrier Ops Console can't open its workspace", (error as Error).message);
     app.exit(1);
   },
 );
