@@ -1,0 +1,23 @@
+import type { Exchange } from './http/client';
+import { Limiter } from './limiter';
+import type { CarrierCapabilities } from './types';
+
+/** How every adapter is built: where, with what, and where its exchanges are logged. */
+export interface AdapterOptions<Credentials> {
+  baseUrl: string;
+  credentials: Credentials;
+  /** The account's lane; by default one from the carrier's documented limits. */
+  limiter?: Limiter;
+  timeoutMs?: number;
+  onExchange?: (exchange: Exchange) => void;
+}
+
+export const defaultLimiter = (capabilities: CarrierCapabilities): Limiter =>
+  new Limiter({
+    ratePerSecond: capabilities.defaultRatePerSecond,
+    concurrency: capabilities.defaultConcurrency,
+  });
+
+/** Every string value in a credentials object: cut from all logged text. */
+export const secretValues = (credentials: object): string[] =>
+  Object.values(credentials).filter((v): v is string => typeof v === 'string' && v.length >= 4);
