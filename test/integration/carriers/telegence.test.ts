@@ -1,0 +1,4 @@
+import { carrierContract } from './contract';
+import { telegenceHarness } from './telegence/harness';
+
+carrierContract(telegenceHarness);
