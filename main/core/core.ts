@@ -7,7 +7,9 @@ import type {
   ResponseOf,
 } from '../../shared/contract';
 import { ok } from '../../shared/contract/result';
+import { AccountAdapters } from './carriers/accountAdapters';
 import { osKeychain, type Keychain } from './credentials/keychain';
+import { SandboxCarriers } from './simulators/sandbox';
 import { CoreError } from './errors';
 import { createHandlers, type CoreHandlers } from './handlers';
 import { throttleProgress } from './progress';
@@ -37,10 +39,14 @@ export interface Core {
  */
 export function openCore(options: CoreOptions): Core {
   const db: Db = openStore(databaseFile(options.dataDir));
+  const keychain = options.keychain ?? osKeychain();
+  const sandbox = new SandboxCarriers(db);
+  const adapters = new AccountAdapters(db, keychain, sandbox);
   const handlers: CoreHandlers = createHandlers({
     db,
-    keychain: options.keychain ?? osKeychain(),
+    keychain,
     appVersion: options.appVersion,
+    adapters,
   });
   const seeding =
     options.sandboxDevices !== undefined && !readMeta(db, 'seeded_at')
@@ -71,6 +77,8 @@ export function openCore(options: CoreOptions): Core {
     },
     async close() {
       await settled;
+      await adapters.close();
+      await sandbox.close();
       db.close();
     },
   };

@@ -1,5 +1,7 @@
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
-import { listAccounts } from './carriers/accounts';
+import type { AccountAdapters } from './carriers/accountAdapters';
+import { addAccount, getAccountView, listAccounts } from './carriers/accounts';
+import { clearCredentials, saveCredentials } from './credentials/accountCredentials';
 import type { Keychain } from './credentials/keychain';
 import { deviceFacets, listDevices } from './devices/query';
 import type { Db } from './store/open';
@@ -14,13 +16,26 @@ export interface HandlerDeps {
   db: Db;
   keychain: Keychain;
   appVersion: string;
+  adapters: AccountAdapters;
 }
 
-export function createHandlers({ db, keychain, appVersion }: HandlerDeps): CoreHandlers {
+export function createHandlers({ db, keychain, appVersion, adapters }: HandlerDeps): CoreHandlers {
   return {
     'workspace:info': () => workspaceInfo(db, appVersion),
     'devices:list': (request) => listDevices(db, request),
     'devices:facets': () => deviceFacets(db),
     'carriers:accounts': () => listAccounts(db, keychain),
+    'carriers:addAccount': (request) => addAccount(db, keychain, request),
+    'carriers:saveCredentials': async ({ accountId, credentials }) => {
+      saveCredentials(db, keychain, accountId, credentials);
+      await adapters.forget(accountId);
+      return getAccountView(db, keychain, accountId);
+    },
+    'carriers:testConnection': ({ accountId }) => adapters.testConnection(accountId),
+    'carriers:clearCredentials': async ({ accountId }) => {
+      clearCredentials(db, keychain, accountId);
+      await adapters.forget(accountId);
+      return getAccountView(db, keychain, accountId);
+    },
   };
 }

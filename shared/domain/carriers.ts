@@ -15,8 +15,11 @@ export const carrierLabels: Record<Carrier, string> = {
 export const AccountMode = z.enum(['sandbox', 'live']);
 export type AccountMode = z.infer<typeof AccountMode>;
 
-/** What the renderer may know about a credential: never the secret itself. */
-export const CredentialState = z.enum(['present', 'absent', 'not_needed']);
+/**
+ * What the renderer may know about a credential: never the secret itself. `unavailable` means
+ * the OS keychain could not be asked; `credentialProblem` then says why.
+ */
+export const CredentialState = z.enum(['present', 'absent', 'not_needed', 'unavailable']);
 export type CredentialState = z.infer<typeof CredentialState>;
 
 export const CarrierAccount = z.object({
@@ -28,6 +31,7 @@ export const CarrierAccount = z.object({
   rateLimitPerSecond: z.number(),
   maxConcurrency: z.number().int(),
   credential: CredentialState,
+  credentialProblem: z.string().nullable(),
   deviceCount: z.number().int(),
 });
 export type CarrierAccount = z.infer<typeof CarrierAccount>;
