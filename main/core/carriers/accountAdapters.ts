@@ -54,9 +54,9 @@ export class AccountAdapters {
         return { ok: false, checkedAt, code: error.code, message: error.message };
       throw error;
     }
+    // A refused adapter keeps refusing without calling the carrier, so pressing "Test" again
+    // can't walk into a lockout (ThingSpace locks after 5 bad logins). Saving credentials resets it.
     const result = await adapter.testConnection();
-    // A refused login leaves the adapter refusing to try again; a fresh one is built next time.
-    if (!result.ok) await this.forget(accountId);
     return result.ok
       ? { ok: true, checkedAt }
       : { ok: false, checkedAt, code: result.error.code, message: result.error.message };

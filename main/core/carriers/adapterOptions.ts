@@ -1,3 +1,4 @@
+import { secretFields } from '../../../shared/domain/credentials';
 import type { Exchange } from './http/client';
 import { Limiter } from './limiter';
 import type { CarrierCapabilities } from './types';
@@ -18,6 +19,13 @@ export const defaultLimiter = (capabilities: CarrierCapabilities): Limiter =>
     concurrency: capabilities.defaultConcurrency,
   });
 
-/** Every string value in a credentials object: cut from all logged text. */
+/** The secret fields of a credentials object (keys, passwords): cut from all logged text. */
 export const secretValues = (credentials: object): string[] =>
-  Object.values(credentials).filter((v): v is string => typeof v === 'string' && v.length >= 4);
+  Object.entries(credentials)
+    .filter(
+      ([key, value]) =>
+        (secretFields as readonly string[]).includes(key) &&
+        typeof value === 'string' &&
+        value.length >= 4,
+    )
+    .map(([, value]) => value as string);

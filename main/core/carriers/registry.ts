@@ -11,14 +11,23 @@ export function createAdapter(
   credentials: CarrierCredentials,
   options: Omit<AdapterOptions<never>, 'credentials'>,
 ): CarrierAdapter {
+  // Adapters get only their own fields: the `carrier` tag is ours, not the carrier's.
   switch (credentials.carrier) {
-    case 'thingspace':
-      return createThingSpaceAdapter({ ...options, credentials });
-    case 'jasper':
-      return createJasperAdapter({ ...options, credentials });
-    case 'telegence':
-      return createTelegenceAdapter({ ...options, credentials });
-    case 'pond':
-      return createPondAdapter({ ...options, credentials });
+    case 'thingspace': {
+      const { carrier: _carrier, ...fields } = credentials;
+      return createThingSpaceAdapter({ ...options, credentials: fields });
+    }
+    case 'jasper': {
+      const { carrier: _carrier, ...fields } = credentials;
+      return createJasperAdapter({ ...options, credentials: fields });
+    }
+    case 'telegence': {
+      const { carrier: _carrier, ...fields } = credentials;
+      return createTelegenceAdapter({ ...options, credentials: fields });
+    }
+    case 'pond': {
+      const { carrier: _carrier, ...fields } = credentials;
+      return createPondAdapter({ ...options, credentials: fields });
+    }
   }
 }

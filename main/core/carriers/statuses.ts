@@ -7,11 +7,11 @@ import type { DeviceStatus } from '../../../shared/domain/devices';
  */
 export const carrierStatusWords: Record<Carrier, Record<DeviceStatus, string>> = {
   thingspace: {
-    inventory: 'pre-active',
+    inventory: 'preactive',
     active: 'active',
     suspended: 'suspend',
     deactivated: 'deactive',
-    pending: 'pending',
+    pending: 'pending activation',
   },
   jasper: {
     inventory: 'ACTIVATION_READY',

@@ -80,7 +80,10 @@ export type DeviceOutcome =
   | { kind: 'accepted'; device: DeviceRef; carrierRequestId: string }
   | { kind: 'failed'; device: DeviceRef; error: CarrierError };
 
-/** Where an accepted (asynchronous) change stands. */
+/**
+ * Where an accepted (asynchronous) change stands. A `failed` whose error is transient means the
+ * *check* failed (network, 5xx): poll again later, never resend the change.
+ */
 export type PollResult =
   | { kind: 'pending' }
   | { kind: 'done'; state?: CarrierDeviceState }
@@ -122,6 +125,8 @@ export interface CarrierAdapter {
   getDeviceState(
     device: DeviceRef,
   ): Promise<{ ok: true; state: CarrierDeviceState } | { ok: false; error: CarrierError }>;
+  /** How often and how many times to poll an accepted change before giving up (async carriers). */
+  readonly pollPolicy?: { intervalMs: number; maxPolls: number };
   /** Completion of an accepted change. */
   pollRequest(carrierRequestId: string, device: DeviceRef): Promise<PollResult>;
   fetchRatePlans(): Promise<

@@ -9,6 +9,12 @@ import { pondSandboxCredentials, startPondSimulator } from './pond';
 import { startTelegenceSimulator, telegenceSandboxCredentials } from './telegence';
 import { startThingSpaceSimulator, thingspaceSandboxCredentials } from './thingspace';
 
+/** Rehearsals shouldn't wait the real minutes for asynchronous carriers to finish. */
+const sandboxPace = {
+  thingspace: { activationLatencyMs: 8_000, changeLatencyMs: 3_000 },
+  telegence: { reservedAfterMs: 2_000, completeAfterMs: 6_000 },
+};
+
 export interface SandboxCarrier {
   url: string;
   credentials: CarrierCredentials;
@@ -57,6 +63,7 @@ export class SandboxCarriers {
         const { sim } = await startThingSpaceSimulator({
           ...setup,
           credentials: thingspaceSandboxCredentials,
+          settings: sandboxPace.thingspace,
         });
         return { url: sim.url, sim, credentials: { carrier, ...thingspaceSandboxCredentials } };
       }
@@ -71,6 +78,7 @@ export class SandboxCarriers {
         const { sim } = await startTelegenceSimulator({
           ...setup,
           credentials: telegenceSandboxCredentials,
+          settings: sandboxPace.telegence,
         });
         return { url: sim.url, sim, credentials: { carrier, ...telegenceSandboxCredentials } };
       }

@@ -20,7 +20,13 @@ export interface Exchange {
 
 export type HttpResult<T> =
   | { ok: true; status: number; data: T; headers: Record<string, unknown> }
-  | { ok: false; error: CarrierError; status?: number; data?: unknown };
+  | {
+      ok: false;
+      error: CarrierError;
+      status?: number;
+      data?: unknown;
+      headers?: Record<string, unknown>;
+    };
 
 export interface CarrierHttpOptions {
   carrierName: string;
@@ -63,7 +69,7 @@ export function createCarrierHttp(options: CarrierHttpOptions): CarrierHttp {
         options.onExchange?.({
           at: new Date().toISOString(),
           method: (config.method ?? 'get').toUpperCase(),
-          url: redactText(`${options.baseURL}${config.url ?? ''}`, secrets),
+          url: redactText(client.getUri(config), secrets),
           requestHeaders: redactHeaders(
             { ...(config.headers as Record<string, unknown> | undefined) },
             options.secretHeaders,
@@ -125,7 +131,13 @@ export function createCarrierHttp(options: CarrierHttpOptions): CarrierHttp {
         response.headers['retry-after'],
       );
       if (error.code === 'throttled') options.limiter.pauseFor(error.retryAfterMs ?? 1000);
-      return { ok: false, status: response.status, data: body, error };
+      return {
+        ok: false,
+        status: response.status,
+        data: body,
+        headers: response.headers as Record<string, unknown>,
+        error,
+      };
     });
   }
 

@@ -1,10 +1,9 @@
 import type { AxiosRequestConfig } from 'axios';
 import type { z } from 'zod';
 import type { JasperCredentials } from '../../../../shared/domain/credentials';
-import type { AdapterOptions } from '../adapterOptions';
+import { defaultLimiter, type AdapterOptions } from '../adapterOptions';
 import { carrierError, unsupported } from '../errors';
 import { createCarrierHttp } from '../http/client';
-import { Limiter } from '../limiter';
 import type {
   CarrierAdapter,
   CarrierCapabilities,
@@ -49,18 +48,6 @@ type Answer<T> = { ok: true; value: T; status: number } | { ok: false; error: Ca
 
 const PAGE_SIZE = 50;
 
-// Calls are spaced at our end but counted at Cisco's, where a slower first connection or network
-// jitter makes evenly spaced calls arrive closer together than they left: 10 ms spare per call
-// keeps five calls of any one second inside it (≈ 4.8 calls a second).
-const SPACING_MARGIN_MS = 10;
-
-/** The lane used when the account supplies none: one call at a time, just under 5 a second. */
-export const jasperLane = (): Limiter =>
-  new Limiter({
-    ratePerSecond: 1000 / (1000 / jasperCapabilities.defaultRatePerSecond + SPACING_MARGIN_MS),
-    concurrency: jasperCapabilities.defaultConcurrency,
-  });
-
 const devicePath = (iccid: string) => `/devices/${encodeURIComponent(iccid)}`;
 
 /** Builds the adapter for one Control Center API user. */
@@ -71,7 +58,7 @@ export function createJasperAdapter(options: AdapterOptions<JasperCredentials>):
   const http = createCarrierHttp({
     carrierName: CARRIER_NAME,
     baseURL: restBase(options.baseUrl),
-    limiter: options.limiter ?? jasperLane(),
+    limiter: options.limiter ?? defaultLimiter(jasperCapabilities),
     timeoutMs: options.timeoutMs,
     secrets: () => [apiKey, authorization.slice('Basic '.length)],
     secretHeaders: ['Authorization'],

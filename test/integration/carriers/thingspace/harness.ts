@@ -139,7 +139,8 @@ export function contractRun(run: ThingSpaceRun): HarnessRun {
     expireAuth: () => ts.expireAuth(),
     authAttempts: () => ts.loginAttempts() + ts.tokenRequests(),
     get secrets() {
-      return [...Object.values(credentials), ...ts.issuedTokens()];
+      // Keys, passwords and tokens; the username and account name are identifiers, not secrets.
+      return [credentials.clientSecret, credentials.password, ...ts.issuedTokens()];
     },
   };
 }
