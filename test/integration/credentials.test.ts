@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -287,6 +288,24 @@ describe('when the OS keychain cannot be reached', () => {
     expect(await api.call('carriers:accounts', {})).toMatchObject({
       ok: true,
       value: [{ credential: 'absent' }],
+    });
+
+    // An account whose credentials were saved earlier, on a day the keychain worked.
+    await core.close();
+    opened.splice(opened.indexOf(core), 1);
+    const db = new Database(join(dataDir, 'workspace.sqlite'));
+    db.prepare("UPDATE carrier_accounts SET credential_ref = 'carrier-account-1'").run();
+    db.close();
+    const reopened = openCore({ dataDir, appVersion: 'test', keychain: lockedKeychain });
+    opened.push(reopened);
+    expect(await desk(reopened).call('carriers:accounts', {})).toMatchObject({
+      ok: true,
+      value: [
+        {
+          credential: 'unavailable',
+          credentialProblem: expect.stringContaining('could not be reached'),
+        },
+      ],
     });
   });
 });

@@ -1,16 +1,8 @@
 import axios from 'axios';
-import { afterEach, describe, expect, it } from 'vitest';
-import { credentials, rawClient, startRun, type ThingSpaceRun } from './harness';
+import { describe, expect, it } from 'vitest';
+import { credentials, rawClient, useRuns } from './harness';
 
-const runs: ThingSpaceRun[] = [];
-afterEach(async () => {
-  for (const run of runs.splice(0)) await run.close();
-});
-async function setUp(...args: Parameters<typeof startRun>) {
-  const run = await startRun(...args);
-  runs.push(run);
-  return run;
-}
+const setUp = useRuns();
 
 describe('ThingSpace sign-in', () => {
   it('hands out the same OAuth token for its whole hour and a new one after', async () => {

@@ -1,4 +1,5 @@
 import axios from 'axios';
+import { afterEach } from 'vitest';
 import type { ThingSpaceCredentials } from '../../../../shared/domain/credentials';
 import {
   createThingSpaceAdapter,
@@ -193,5 +194,18 @@ export async function rawClient(url: string) {
     post: (path: string, body: unknown) => http.post(`/api/m2m/v1${path}`, body, { headers }),
     put: (path: string, body: unknown) => http.put(`/api/m2m/v1${path}`, body, { headers }),
     get: (path: string) => http.get(`/api/m2m/v1${path}`, { headers }),
+  };
+}
+
+/** Starts runs for a test and closes every one of them after it. */
+export function useRuns(): (...args: Parameters<typeof startRun>) => Promise<ThingSpaceRun> {
+  const runs: ThingSpaceRun[] = [];
+  afterEach(async () => {
+    for (const run of runs.splice(0)) await run.close();
+  });
+  return async (...args) => {
+    const run = await startRun(...args);
+    runs.push(run);
+    return run;
   };
 }

@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type {
   CarrierAdapter,
   DeviceOutcome,
@@ -12,19 +12,11 @@ import {
   otherPlan,
   rawClient,
   settle,
-  startRun,
+  useRuns,
   type ThingSpaceRun,
 } from './harness';
 
-const runs: ThingSpaceRun[] = [];
-afterEach(async () => {
-  for (const run of runs.splice(0)) await run.close();
-});
-async function setUp(...args: Parameters<typeof startRun>) {
-  const run = await startRun(...args);
-  runs.push(run);
-  return run;
-}
+const setUp = useRuns();
 const sentTo = (run: ThingSpaceRun, path: string) =>
   run.ts.sim.requests.filter((r) => r.path.endsWith(path)).length;
 

@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { credentials, homePlan, plans, rawClient, startRun, type ThingSpaceRun } from './harness';
+import { describe, expect, it } from 'vitest';
+import { credentials, homePlan, plans, rawClient, useRuns } from './harness';
 
-const runs: ThingSpaceRun[] = [];
-afterEach(async () => {
-  for (const run of runs.splice(0)) await run.close();
-});
-async function setUp(...args: Parameters<typeof startRun>) {
-  const run = await startRun(...args);
-  runs.push(run);
-  return run;
-}
+const setUp = useRuns();
 
 describe('ThingSpace activation cap and validation', () => {
   it('answers activations over the per-minute cap with 429 and Retry-After, reported as throttled', async () => {
