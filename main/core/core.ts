@@ -7,7 +7,10 @@ import type {
   ResponseOf,
 } from '../../shared/contract';
 import { ok } from '../../shared/contract/result';
+import { AuditLog } from './audit/auditLog';
 import { AccountAdapters } from './carriers/accountAdapters';
+import { changeHandlers } from './changes';
+import { Engine, type EngineOptions } from './engine/engine';
 import { osKeychain, type Keychain } from './credentials/keychain';
 import { SandboxCarriers } from './simulators/sandbox';
 import { CoreError } from './errors';
@@ -25,6 +28,12 @@ export interface CoreOptions {
   /** Seeds the sandbox into an empty workspace with this many demo devices. */
   sandboxDevices?: number;
   emit?: (message: EventMessage) => void;
+  /** Who is at the desk, for the audit log. */
+  user?: string;
+  /** Engine settings for tests and the sandbox (lease length, poll cadence, backoff). */
+  engine?: Partial<
+    Pick<EngineOptions, 'leaseMs' | 'pollIntervalMs' | 'backoff' | 'circuitProbeMs' | 'random'>
+  >;
 }
 
 export interface Core {
@@ -41,12 +50,29 @@ export function openCore(options: CoreOptions): Core {
   const db: Db = openStore(databaseFile(options.dataDir));
   const keychain = options.keychain ?? osKeychain();
   const sandbox = new SandboxCarriers(db);
-  const adapters = new AccountAdapters(db, keychain, sandbox);
+  const audit = new AuditLog(db);
+  // Exchanges are logged by the engine's audit trail, which knows which device change made them.
+  let engine: Engine | undefined;
+  const adapters = new AccountAdapters(db, keychain, sandbox, (_account, exchange) =>
+    engine?.trail.recordExchange(exchange),
+  );
+  engine = new Engine({
+    db,
+    adapters,
+    handlers: changeHandlers,
+    audit,
+    emit: options.emit,
+    ...options.engine,
+  });
+  const started = engine;
   const handlers: CoreHandlers = createHandlers({
     db,
     keychain,
     appVersion: options.appVersion,
     adapters,
+    engine: started,
+    audit,
+    createdBy: options.user ?? 'desk',
   });
   const seeding =
     options.sandboxDevices !== undefined && !readMeta(db, 'seeded_at')
@@ -57,8 +83,10 @@ export function openCore(options: CoreOptions): Core {
           ),
         })
       : Promise.resolve();
+  // The engine starts once the workspace is ready; overdue scheduled and interrupted work runs first.
+  const running = seeding.then(() => started.start());
   // A failed seed is reported to every caller rather than crashing the worker.
-  const settled = seeding.then(
+  const settled = running.then(
     () => undefined,
     (error: unknown) => error,
   );
@@ -77,6 +105,7 @@ export function openCore(options: CoreOptions): Core {
     },
     async close() {
       await settled;
+      await started.stop();
       await adapters.close();
       await sandbox.close();
       db.close();

@@ -1,5 +1,9 @@
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import type { AuditLog } from './audit/auditLog';
+import * as bulk from './bulk/service';
 import type { AccountAdapters } from './carriers/accountAdapters';
+import { changeHandlers } from './changes';
+import type { Engine } from './engine/engine';
 import { addAccount, getAccountView, listAccounts } from './carriers/accounts';
 import { clearCredentials, saveCredentials } from './credentials/accountCredentials';
 import type { Keychain } from './credentials/keychain';
@@ -17,9 +21,28 @@ export interface HandlerDeps {
   keychain: Keychain;
   appVersion: string;
   adapters: AccountAdapters;
+  engine: Engine;
+  audit: AuditLog;
+  createdBy: string;
 }
 
-export function createHandlers({ db, keychain, appVersion, adapters }: HandlerDeps): CoreHandlers {
+export function createHandlers({
+  db,
+  keychain,
+  appVersion,
+  adapters,
+  engine,
+  audit,
+  createdBy,
+}: HandlerDeps): CoreHandlers {
+  /** Changes a bulk change's state, wakes the engine and answers with where it stands now. */
+  const act =
+    (action: (db: Db, id: number) => void) =>
+    ({ bulkChangeId }: { bulkChangeId: number }) => {
+      action(db, bulkChangeId);
+      engine.wake();
+      return bulk.summary(db, bulkChangeId);
+    };
   return {
     'workspace:info': () => workspaceInfo(db, appVersion),
     'devices:list': (request) => listDevices(db, request),
@@ -37,5 +60,19 @@ export function createHandlers({ db, keychain, appVersion, adapters }: HandlerDe
       await adapters.forget(accountId);
       return getAccountView(db, keychain, accountId);
     },
+    'bulk:preview': (request) => bulk.preview(db, changeHandlers, request).plan,
+    'bulk:create': (request) => {
+      const created = bulk.create(db, changeHandlers, request, createdBy);
+      engine.wake();
+      return created;
+    },
+    'bulk:submit': act(bulk.actions.submit),
+    'bulk:get': ({ bulkChangeId }) => bulk.summary(db, bulkChangeId),
+    'bulk:list': ({ limit }) => bulk.list(db, limit),
+    'bulk:pause': act(bulk.actions.pause),
+    'bulk:resume': act(bulk.actions.resume),
+    'bulk:cancel': act(bulk.actions.cancel),
+    'bulk:retryFailed': act(bulk.actions.retryFailed),
+    'audit:verify': () => audit.verify(),
   };
 }

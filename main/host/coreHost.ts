@@ -95,8 +95,11 @@ export function startCoreHost(options: CoreHostOptions): Promise<CoreHost> {
           pending.delete(message.id);
           break;
         case 'event': {
-          const event = { event: message.event, payload: message.payload };
-          if (event.event === 'workspace:progress') progress.set(event.payload.task, event);
+          const event = { event: message.event, payload: message.payload } as EventMessage;
+          if (event.event === 'workspace:progress') {
+            const progressEvent = event as EventMessage<'workspace:progress'>;
+            progress.set(progressEvent.payload.task, progressEvent);
+          }
           emit(listeners, event);
           break;
         }

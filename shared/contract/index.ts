@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { bulkEvents, bulkRequests } from './bulk';
 import { carrierRequests } from './carriers';
 import { deviceRequests } from './devices';
 import type { Result } from './result';
@@ -8,8 +9,13 @@ import { workspaceEvents, workspaceRequests } from './workspace';
  * The one contract: every request channel (`feature:verb`) and push event (`feature:event`).
  * Preload, main registration, the loopback bridge and the renderer client are built from it.
  */
-export const requests = { ...workspaceRequests, ...deviceRequests, ...carrierRequests };
-export const events = { ...workspaceEvents };
+export const requests = {
+  ...workspaceRequests,
+  ...deviceRequests,
+  ...carrierRequests,
+  ...bulkRequests,
+};
+export const events = { ...workspaceEvents, ...bulkEvents };
 
 export type Requests = typeof requests;
 export type Events = typeof events;

@@ -175,7 +175,28 @@ describe('each migration step', () => {
     db.close();
   });
 
+  it('5 → engine lanes: device changes keep their lane and polls, and old rows survive', () => {
+    const db = stepUpTo(4);
+    const bulk = db
+      .prepare(
+        "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by) VALUES ('statusUpdate', 'QUEUED', 't', '{}', 'desk')",
+      )
+      .run().lastInsertRowid;
+    db.prepare(
+      "INSERT INTO device_changes (bulk_change_id, request_json, status) VALUES (?, '{}', 'PENDING')",
+    ).run(bulk);
+    migrate(db, migrations, 5);
+    expect(
+      db.prepare('SELECT lane_account_id, polls, result_json FROM device_changes').get(),
+    ).toEqual({ lane_account_id: null, polls: 0, result_json: null });
+    expect(() => db.prepare("UPDATE device_changes SET result_json = 'not json'").run()).toThrow(
+      /CHECK/,
+    );
+    expect(db.prepare('SELECT cancel_requested FROM bulk_changes').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('has a step test above for every migration in the list', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4]);
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
   });
 });

@@ -2,6 +2,7 @@ import { sql as accountsAndCustomers } from './0001_accounts_and_customers';
 import { sql as ratePlans } from './0002_rate_plans';
 import { sql as devices } from './0003_devices';
 import { sql as bulkChanges } from './0004_bulk_changes';
+import { sql as engineLanes } from './0005_engine_lanes';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: 'rate_plans', sql: ratePlans },
   { version: 3, name: 'devices', sql: devices },
   { version: 4, name: 'bulk_changes', sql: bulkChanges },
+  { version: 5, name: 'engine_lanes', sql: engineLanes },
 ];

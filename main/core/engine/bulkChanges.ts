@@ -1,0 +1,188 @@
+import type { BulkStatus, ChangeType, DeviceChangeStatus } from '../../../shared/domain/changes';
+import { CoreError } from '../errors';
+import type { Db } from '../store/open';
+import type { ChangeHandler, DeviceRecord, FieldChange } from '../changes/handler';
+
+export interface PlannedDevice {
+  device: DeviceRecord;
+  result:
+    | { ok: true; request: Record<string, unknown>; changes: FieldChange[] }
+    | { ok: false; reason: string };
+}
+
+/** Plans every device; nothing is written. The dry run and the real submit share this. */
+export function planChange<P>(
+  db: Db,
+  handler: ChangeHandler<P>,
+  params: P,
+  devices: DeviceRecord[],
+): PlannedDevice[] {
+  handler.checkParams?.(db, params);
+  return devices.map((device) => ({ device, result: handler.plan(db, params, device) }));
+}
+
+export interface NewBulkChange {
+  changeType: ChangeType;
+  title: string;
+  params: unknown;
+  createdBy: string;
+  planned: PlannedDevice[];
+  target: 'carrier' | 'local';
+}
+
+/**
+ * Writes a DRAFT bulk change and one PENDING row per accepted device, in one transaction.
+ * Refused devices are not queued; the caller has already shown them to the user.
+ */
+export function createBulkChange(db: Db, input: NewBulkChange): number {
+  const accepted = input.planned.filter((p) => p.result.ok);
+  if (accepted.length === 0)
+    throw new CoreError(
+      'invalid_request',
+      'None of the devices can take this change; nothing was created.',
+    );
+  return db.transaction(() => {
+    const id = Number(
+      db
+        .prepare(
+          "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by) VALUES (?, 'DRAFT', ?, ?, ?)",
+        )
+        .run(input.changeType, input.title, JSON.stringify(input.params), input.createdBy)
+        .lastInsertRowid,
+    );
+    const insert = db.prepare(
+      `INSERT INTO device_changes (bulk_change_id, device_id, iccid, imei, request_json, status, lane_account_id, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)`,
+    );
+    for (const { device, result } of accepted) {
+      if (!result.ok) continue;
+      const effectiveAt =
+        typeof result.request.effectiveAt === 'number' ? result.request.effectiveAt : 0;
+      insert.run(
+        id,
+        device.id,
+        device.iccid,
+        device.imei,
+        JSON.stringify(result.request),
+        input.target === 'carrier' ? device.accountId : null,
+        effectiveAt,
+      );
+    }
+    return id;
+  })();
+}
+
+function setStatus(db: Db, id: number, from: BulkStatus[], to: BulkStatus, what: string): void {
+  const bulk = db.prepare('SELECT status FROM bulk_changes WHERE id = ?').get(id) as
+    { status: BulkStatus } | undefined;
+  if (!bulk) throw new CoreError('not_found', `There is no bulk change ${id}.`);
+  if (!from.includes(bulk.status))
+    throw new CoreError(
+      'conflict',
+      `Bulk change ${id} is ${bulk.status.toLowerCase()}, so it can't be ${what}.`,
+    );
+  db.prepare(
+    'UPDATE bulk_changes SET status = ?, submitted_at = coalesce(submitted_at, ?) WHERE id = ?',
+  ).run(to, to === 'QUEUED' ? new Date().toISOString() : null, id);
+}
+
+/** DRAFT → QUEUED: the engine may start. */
+export const submitBulkChange = (db: Db, id: number) =>
+  setStatus(db, id, ['DRAFT'], 'QUEUED', 'submitted');
+
+export function pauseBulkChange(db: Db, id: number, paused: boolean): void {
+  const changed = db
+    .prepare(
+      "UPDATE bulk_changes SET paused = ? WHERE id = ? AND status IN ('DRAFT', 'QUEUED', 'PROCESSING')",
+    )
+    .run(paused ? 1 : 0, id).changes;
+  if (changed === 0)
+    throw new CoreError(
+      'conflict',
+      `Bulk change ${id} has finished or does not exist, so it can't be ${paused ? 'paused' : 'resumed'}.`,
+    );
+}
+
+/** Cancels rows not yet sent; rows already at the carrier run to their end. */
+export function cancelBulkChange(db: Db, id: number): number {
+  return db.transaction(() => {
+    const changed = db
+      .prepare(
+        "UPDATE bulk_changes SET cancel_requested = 1 WHERE id = ? AND status IN ('DRAFT', 'QUEUED', 'PROCESSING')",
+      )
+      .run(id).changes;
+    if (changed === 0)
+      throw new CoreError(
+        'conflict',
+        `Bulk change ${id} has finished or does not exist, so it can't be cancelled.`,
+      );
+    const cancelled = db
+      .prepare(
+        "UPDATE device_changes SET status = 'CANCELLED', completed_at = ?, error_message = 'Cancelled before it was sent.' WHERE bulk_change_id = ? AND status = 'PENDING' AND lease_token IS NULL",
+      )
+      .run(new Date().toISOString(), id).changes;
+    finalizeIfDone(db, id);
+    return cancelled;
+  })();
+}
+
+/** FAILED rows go back to the queue with fresh attempts. */
+export function retryFailed(db: Db, id: number): number {
+  return db.transaction(() => {
+    const retried = db
+      .prepare(
+        "UPDATE device_changes SET status = 'PENDING', attempts = 0, polls = 0, next_attempt_at = 0, error_code = NULL, error_message = NULL, completed_at = NULL WHERE bulk_change_id = ? AND status = 'FAILED'",
+      )
+      .run(id).changes;
+    if (retried > 0)
+      db.prepare(
+        "UPDATE bulk_changes SET status = 'QUEUED', completed_at = NULL, cancel_requested = 0 WHERE id = ? AND status IN ('PARTIAL', 'ERROR', 'PROCESSED', 'QUEUED', 'PROCESSING', 'CANCELLED')",
+      ).run(id);
+    return retried;
+  })();
+}
+
+export type StatusCounts = Record<DeviceChangeStatus, number>;
+
+export function statusCounts(db: Db, id: number): StatusCounts {
+  const counts: StatusCounts = {
+    PENDING: 0,
+    IN_FLIGHT: 0,
+    AWAITING_CARRIER: 0,
+    SUCCEEDED: 0,
+    FAILED: 0,
+    NEEDS_REVIEW: 0,
+    CANCELLED: 0,
+  };
+  for (const row of db
+    .prepare(
+      'SELECT status, count(*) AS n FROM device_changes WHERE bulk_change_id = ? GROUP BY status',
+    )
+    .all(id) as { status: DeviceChangeStatus; n: number }[])
+    counts[row.status] = row.n;
+  return counts;
+}
+
+/** Once no row can change any more, the bulk change gets its final status. */
+export function finalizeIfDone(db: Db, id: number): BulkStatus | undefined {
+  const c = statusCounts(db, id);
+  if (c.PENDING + c.IN_FLIGHT + c.AWAITING_CARRIER > 0) return undefined;
+  const bulk = db
+    .prepare('SELECT status, cancel_requested AS cancelled FROM bulk_changes WHERE id = ?')
+    .get(id) as { status: BulkStatus; cancelled: number };
+  if (!['QUEUED', 'PROCESSING'].includes(bulk.status)) return undefined;
+  const total = c.SUCCEEDED + c.FAILED + c.NEEDS_REVIEW + c.CANCELLED;
+  const status: BulkStatus = bulk.cancelled
+    ? 'CANCELLED'
+    : c.SUCCEEDED === total
+      ? 'PROCESSED'
+      : c.SUCCEEDED === 0
+        ? 'ERROR'
+        : 'PARTIAL';
+  db.prepare('UPDATE bulk_changes SET status = ?, completed_at = ? WHERE id = ?').run(
+    status,
+    new Date().toISOString(),
+    id,
+  );
+  return status;
+}

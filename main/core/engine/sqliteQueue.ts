@@ -1,0 +1,176 @@
+import { randomUUID } from 'node:crypto';
+import type { DeviceChangeStatus } from '../../../shared/domain/changes';
+import type { Db } from '../store/open';
+import type { ChangeQueue, LeasedChange, Settlement } from './queue';
+
+interface Row {
+  id: number;
+  bulkChangeId: number;
+  deviceId: number;
+  laneAccountId: number | null;
+  status: DeviceChangeStatus;
+  attempts: number;
+  maxAttempts: number;
+  polls: number;
+  carrierRequestId: string | null;
+  requestJson: string;
+  leaseToken: string;
+}
+
+const COLUMNS = `id, bulk_change_id AS bulkChangeId, device_id AS deviceId, lane_account_id AS laneAccountId, status,
+  attempts, max_attempts AS maxAttempts, polls, carrier_request_id AS carrierRequestId, request_json AS requestJson,
+  lease_token AS leaseToken`;
+
+// Rows a lane may take now: due, unleased, of a bulk change that runs and is not paused.
+const READY = `dc.lane_account_id IS @lane AND dc.status IN ('PENDING', 'AWAITING_CARRIER') AND dc.lease_token IS NULL
+  AND dc.next_attempt_at <= @now AND b.paused = 0 AND b.cancel_requested = 0 AND b.status IN ('QUEUED', 'PROCESSING')`;
+
+const toLeased = (row: Row): LeasedChange => {
+  const { requestJson, ...rest } = row;
+  return { ...rest, request: JSON.parse(requestJson) as Record<string, unknown> };
+};
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** The device-change rows are the queue: SQLite's single writer makes one UPDATE a safe claim. */
+export class SqliteChangeQueue implements ChangeQueue {
+  private readonly claimStatement;
+  private readonly nextDueStatement;
+
+  constructor(private readonly db: Db) {
+    // One statement: pick the oldest ready row's bulk change, lease its next ready rows.
+    // A PENDING row becomes IN_FLIGHT and spends an attempt; an AWAITING_CARRIER row stays, and counts a poll.
+    this.claimStatement = db.prepare(
+      `UPDATE device_changes
+       SET status = CASE status WHEN 'PENDING' THEN 'IN_FLIGHT' ELSE status END,
+           attempts = attempts + (status = 'PENDING'),
+           polls = polls + (status = 'AWAITING_CARRIER'),
+           lease_token = @token, lease_expires_at = @until, updated_at = @nowIso
+       WHERE id IN (
+         SELECT dc.id FROM device_changes dc JOIN bulk_changes b ON b.id = dc.bulk_change_id
+         WHERE ${READY} AND dc.bulk_change_id = (
+           SELECT dc.bulk_change_id FROM device_changes dc JOIN bulk_changes b ON b.id = dc.bulk_change_id
+           WHERE ${READY} ORDER BY dc.next_attempt_at, dc.id LIMIT 1)
+         ORDER BY dc.next_attempt_at, dc.id LIMIT @limit)
+       RETURNING ${COLUMNS}`,
+    );
+    this.nextDueStatement = db.prepare(
+      `SELECT min(dc.next_attempt_at) FROM device_changes dc JOIN bulk_changes b ON b.id = dc.bulk_change_id
+       WHERE dc.lane_account_id IS @lane AND dc.status IN ('PENDING', 'AWAITING_CARRIER') AND dc.lease_token IS NULL
+         AND b.paused = 0 AND b.cancel_requested = 0 AND b.status IN ('QUEUED', 'PROCESSING')`,
+    );
+  }
+
+  claim(lane: number | null, limit: number, leaseMs: number, now: number): LeasedChange[] {
+    const rows = this.claimStatement.all({
+      lane,
+      limit,
+      now,
+      token: randomUUID(),
+      until: now + leaseMs,
+      nowIso: iso(now),
+    }) as Row[];
+    return rows.sort((a, b) => a.id - b.id).map(toLeased);
+  }
+
+  settle(change: LeasedChange, settlement: Settlement, also?: () => void): boolean {
+    const now = iso(Date.now());
+    const base = { id: change.id, token: change.leaseToken, now };
+    const statement = (() => {
+      switch (settlement.kind) {
+        case 'succeeded':
+          return this.db
+            .prepare(
+              `UPDATE device_changes SET status = 'SUCCEEDED', result_json = @result, error_code = NULL, error_message = NULL, ${FINISH}`,
+            )
+            .bind({
+              ...base,
+              result: settlement.result === undefined ? null : JSON.stringify(settlement.result),
+            });
+        case 'failed':
+          return this.db
+            .prepare(
+              `UPDATE device_changes SET status = 'FAILED', error_code = @code, error_message = @message, ${FINISH}`,
+            )
+            .bind({ ...base, code: settlement.code, message: settlement.message });
+        case 'review':
+          return this.db
+            .prepare(
+              `UPDATE device_changes SET status = 'NEEDS_REVIEW', error_code = @code, error_message = @message, ${FINISH}`,
+            )
+            .bind({ ...base, code: settlement.code, message: settlement.message });
+        case 'awaitCarrier':
+          return this.db
+            .prepare(
+              `UPDATE device_changes SET status = 'AWAITING_CARRIER', carrier_request_id = @requestId, next_attempt_at = @next, ${RELEASE}`,
+            )
+            .bind({ ...base, requestId: settlement.carrierRequestId, next: settlement.nextPollAt });
+        case 'pollAgain':
+          return this.db
+            .prepare(`UPDATE device_changes SET next_attempt_at = @next, ${RELEASE}`)
+            .bind({ ...base, next: settlement.nextPollAt });
+        case 'retry':
+          return this.db
+            .prepare(
+              `UPDATE device_changes SET status = 'PENDING', next_attempt_at = @next, error_code = @code, error_message = @message, attempts = attempts - @refund, ${RELEASE}`,
+            )
+            .bind({
+              ...base,
+              next: settlement.nextAttemptAt,
+              code: settlement.code,
+              message: settlement.message,
+              refund: settlement.refundAttempt ? 1 : 0,
+            });
+      }
+    })();
+    return this.db.transaction(() => {
+      if (statement.run().changes !== 1) return false;
+      also?.();
+      return true;
+    })();
+  }
+
+  expiredInFlight(now: number, limit: number): LeasedChange[] {
+    return (
+      this.db
+        .prepare(
+          `SELECT ${COLUMNS} FROM device_changes WHERE status = 'IN_FLIGHT' AND lease_expires_at < ? ORDER BY id LIMIT ?`,
+        )
+        .all(now, limit) as Row[]
+    ).map(toLeased);
+  }
+
+  relet(change: LeasedChange, leaseMs: number, now: number): LeasedChange | undefined {
+    const row = this.db
+      .prepare(
+        `UPDATE device_changes SET lease_token = @token, lease_expires_at = @until WHERE id = @id AND lease_token = @old RETURNING ${COLUMNS}`,
+      )
+      .get({ id: change.id, old: change.leaseToken, token: randomUUID(), until: now + leaseMs }) as
+      Row | undefined;
+    return row ? toLeased(row) : undefined;
+  }
+
+  releaseExpiredPolls(now: number): number {
+    return this.db
+      .prepare(
+        "UPDATE device_changes SET lease_token = NULL, lease_expires_at = NULL WHERE status = 'AWAITING_CARRIER' AND lease_expires_at < ?",
+      )
+      .run(now).changes;
+  }
+
+  nextDue(lane: number | null): number | undefined {
+    return (this.nextDueStatement.pluck().get({ lane }) as number | null) ?? undefined;
+  }
+
+  activeLanes(): (number | null)[] {
+    return this.db
+      .prepare(
+        "SELECT DISTINCT lane_account_id FROM device_changes WHERE status IN ('PENDING', 'IN_FLIGHT', 'AWAITING_CARRIER')",
+      )
+      .pluck()
+      .all() as (number | null)[];
+  }
+}
+
+// Finishing and releasing both require the caller's lease: a zombie's late write changes nothing.
+const FINISH = `lease_token = NULL, lease_expires_at = NULL, completed_at = @now, updated_at = @now WHERE id = @id AND lease_token = @token`;
+const RELEASE = `lease_token = NULL, lease_expires_at = NULL, updated_at = @now WHERE id = @id AND lease_token = @token`;
