@@ -52,11 +52,10 @@ export function openCore(options: CoreOptions): Core {
   const sandbox = new SandboxCarriers(db);
   const audit = new AuditLog(db);
   // Exchanges are logged by the engine's audit trail, which knows which device change made them.
-  let engine: Engine | undefined;
   const adapters = new AccountAdapters(db, keychain, sandbox, (_account, exchange) =>
-    engine?.trail.recordExchange(exchange),
+    engine.trail.recordExchange(exchange),
   );
-  engine = new Engine({
+  const engine = new Engine({
     db,
     adapters,
     handlers: changeHandlers,
@@ -64,13 +63,12 @@ export function openCore(options: CoreOptions): Core {
     emit: options.emit,
     ...options.engine,
   });
-  const started = engine;
   const handlers: CoreHandlers = createHandlers({
     db,
     keychain,
     appVersion: options.appVersion,
     adapters,
-    engine: started,
+    engine,
     audit,
     createdBy: options.user ?? 'desk',
   });
@@ -84,7 +82,7 @@ export function openCore(options: CoreOptions): Core {
         })
       : Promise.resolve();
   // The engine starts once the workspace is ready; overdue scheduled and interrupted work runs first.
-  const running = seeding.then(() => started.start());
+  const running = seeding.then(() => engine.start());
   // A failed seed is reported to every caller rather than crashing the worker.
   const settled = running.then(
     () => undefined,
@@ -105,7 +103,7 @@ export function openCore(options: CoreOptions): Core {
     },
     async close() {
       await settled;
-      await started.stop();
+      await engine.stop();
       await adapters.close();
       await sandbox.close();
       db.close();

@@ -6,7 +6,7 @@ import { REDACTED } from '../carriers/http/redact';
 // Anchored on secret names so that ordinary carrier prose ("Basic authentication failed") does
 // not trip it; each pattern is linear (no nested quantifiers), so a 2 KB text costs microseconds.
 const NOT_REDACTED = `(?!${REDACTED.replace(/[[\]]/g, '\\$&')})`;
-const SECRET_NAME = String.raw`password|passwd|client[-_]?secret|app[-_]?secret|secret|api[-_]?key|x-api-key|(?:access|refresh|session|id)?[-_]?token|vz-m2m-token`;
+const SECRET_NAME = String.raw`pass(?:word|wd)|(?:client|app)?[-_]?secret|(?:x-)?api[-_]?key|(?:access|refresh|session|id|vz-m2m)?[-_]?token`;
 
 const LEAKS: readonly { what: string; pattern: RegExp }[] = [
   {
@@ -25,8 +25,8 @@ const LEAKS: readonly { what: string; pattern: RegExp }[] = [
     // A header line in HTTP text form: "VZ-M2M-Token: abc".
     what: 'a key or token header',
     pattern: new RegExp(
-      String.raw`^(?:vz-m2m-token|app-secret|x-api-key|api-key)[ \t]*:[ \t]*${NOT_REDACTED}\S`,
-      'im',
+      String.raw`(?:^|[\r\n])(?:vz-m2m-token|app-secret|x-api-key|api-key)[ \t]*:[ \t]*${NOT_REDACTED}\S`,
+      'i',
     ),
   },
   {

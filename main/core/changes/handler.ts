@@ -1,5 +1,7 @@
 import type { z } from 'zod';
+import type { Carrier } from '../../../shared/domain/carriers';
 import type { ChangeType } from '../../../shared/domain/changes';
+import type { DeviceStatus } from '../../../shared/domain/devices';
 import type { CarrierAdapter, CarrierDeviceState, DeviceOutcome } from '../carriers/types';
 import type { Db } from '../store/open';
 
@@ -7,11 +9,11 @@ import type { Db } from '../store/open';
 export interface DeviceRecord {
   id: number;
   accountId: number;
-  carrier: import('../../../shared/domain/carriers').Carrier;
+  carrier: Carrier;
   iccid: string;
   imei: string | null;
   msisdn: string | null;
-  status: import('../../../shared/domain/devices').DeviceStatus;
+  status: DeviceStatus;
   carrierRatePlan: string | null;
   customerId: number | null;
   siteId: number | null;
