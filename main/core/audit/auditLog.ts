@@ -21,6 +21,7 @@ export interface AuditEntryInput {
   processedAt?: string;
 }
 
+/** Where the chain ends now: print it on a report, and pass it to verify later as an anchor. */
 export interface AuditHead {
   count: number;
   lastId: number;

@@ -32,7 +32,7 @@ const LEAKS: readonly { what: string; pattern: RegExp }[] = [
   {
     // A query string or form body: ?password=s3cret&...
     what: 'a password, key or token in a query string',
-    pattern: new RegExp(String.raw`[?&](?:${SECRET_NAME})=${NOT_REDACTED}[^&\s"]`, 'i'),
+    pattern: new RegExp(String.raw`(?:^|[?&\r\n])(?:${SECRET_NAME})=${NOT_REDACTED}[^&\s"]`, 'i'),
   },
 ];
 

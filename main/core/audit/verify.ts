@@ -2,6 +2,7 @@ import { CoreError } from '../errors';
 import type { Db } from '../store/open';
 import { GENESIS_HASH, entryHash, type EntryContent } from './chainHash';
 
+/** `count` is how many entries checked out (before the broken one); `reason` is in desk words. */
 export type VerifyResult =
   | { ok: true; count: number; headHash: string }
   | { ok: false; count: number; firstBrokenId: number; reason: string };
