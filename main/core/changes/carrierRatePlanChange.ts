@@ -46,6 +46,7 @@ export const carrierRatePlanChange: ChangeHandler<CarrierRatePlanChangeParams> =
   type: 'carrierRatePlanChange',
   params: CarrierRatePlanChangeParams,
   target: 'carrier',
+  operation: () => 'ratePlan',
 
   plan(db, params, device) {
     const { ratePlan } = params;

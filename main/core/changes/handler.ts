@@ -2,7 +2,12 @@ import type { z } from 'zod';
 import type { Carrier } from '../../../shared/domain/carriers';
 import type { ChangeType } from '../../../shared/domain/changes';
 import type { DeviceStatus } from '../../../shared/domain/devices';
-import type { CarrierAdapter, CarrierDeviceState, DeviceOutcome } from '../carriers/types';
+import type {
+  CarrierAdapter,
+  CarrierDeviceState,
+  CarrierOperation,
+  DeviceOutcome,
+} from '../carriers/types';
 import type { Db } from '../store/open';
 
 /** A device as the planner sees it: our record, with its account and plans by code. */
@@ -55,6 +60,8 @@ export interface ChangeHandler<P = unknown> {
   checkParams?(db: Db, params: P): void;
   /** Validates one device; the reason names the device's current state and what to do. */
   plan(db: Db, params: P, device: DeviceRecord): PlanResult;
+  /** The kind of carrier call this change makes (carrier types). */
+  operation?(params: P): CarrierOperation;
   /** Sends a batch (all from one bulk change and one carrier account). */
   send?(adapter: CarrierAdapter, params: P, items: WorkItem[]): Promise<DeviceOutcome[]>;
   /**

@@ -45,6 +45,7 @@ export const identifierChange: ChangeHandler<IdentifierChangeParams> = {
   type: 'identifierChange',
   params: IdentifierChangeParams,
   target: 'carrier',
+  operation: () => 'identifier',
 
   checkParams(db, params) {
     const problems = swapListProblems(db, params.swaps);

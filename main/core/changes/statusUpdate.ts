@@ -49,6 +49,8 @@ export const statusUpdate: ChangeHandler<StatusUpdateParams> = {
     };
   },
 
+  operation: (params) => params.action,
+
   send(adapter, params, items) {
     return adapter.updateStatus(
       items.map(({ device }) => ({
