@@ -2,7 +2,7 @@ import type { ConnectionCheck } from '../../../shared/contract/carriers';
 import { getAccount, loadCredentials } from '../credentials/accountCredentials';
 import type { Keychain } from '../credentials/keychain';
 import { CoreError } from '../errors';
-import type { SandboxCarriers } from '../simulators/sandbox';
+import { sandboxCredentials, type SandboxCarriers } from '../simulators/sandbox';
 import type { Db } from '../store/open';
 import type { Exchange } from './http/client';
 import { Limiter } from './limiter';
@@ -76,6 +76,14 @@ export class AccountAdapters {
       ? (exchange: Exchange) => this.onExchange?.(accountId, exchange)
       : undefined;
     if (account.mode === 'sandbox') {
+      // A sandbox account may point at a simulator running elsewhere (a shared training one).
+      if (/^https?:\/\//.test(account.baseUrl)) {
+        return createAdapter(sandboxCredentials(account.carrier), {
+          baseUrl: account.baseUrl,
+          limiter,
+          onExchange,
+        });
+      }
       const carrier = await this.sandbox.forAccount(accountId, account.carrier);
       return createAdapter(carrier.credentials, { baseUrl: carrier.url, limiter, onExchange });
     }

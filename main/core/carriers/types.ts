@@ -7,6 +7,9 @@ import type { DeviceStatus } from '../../../shared/domain/devices';
 export const StatusAction = z.enum(['activate', 'suspend', 'restore', 'deactivate']);
 export type StatusAction = z.infer<typeof StatusAction>;
 
+/** The kinds of carrier call a change makes, for per-operation capabilities. */
+export type CarrierOperation = StatusAction | 'ratePlan' | 'identifier';
+
 /** What a carrier can do, declared up front so the UI and engine never have to try and see. */
 export interface CarrierCapabilities {
   /** Change types that call this carrier's API. */
@@ -16,6 +19,13 @@ export interface CarrierCapabilities {
   maxDevicesPerCall: number;
   /** `async`: the carrier accepts now and completes later; results must be polled. */
   completion: 'sync' | 'async';
+  /**
+   * When only some operations complete later (Telegence: activation), those; the rest finish
+   * within their call. Absent: every operation follows `completion`.
+   */
+  asyncOperations?: CarrierOperation[];
+  /** When only some operations take many devices per call, those; the rest go one per call. */
+  batchOperations?: CarrierOperation[];
   defaultConcurrency: number;
   defaultRatePerSecond: number;
   /** Whether identifierChange can swap the ICCID, the IMEI, or both. */
@@ -23,6 +33,24 @@ export interface CarrierCapabilities {
   /** Whether the carrier publishes a rate-plan catalog the console can fetch. */
   ratePlanCatalog: boolean;
 }
+
+/** Whether an operation completes later and must be polled. */
+export const completesLater = (
+  capabilities: CarrierCapabilities,
+  operation: CarrierOperation,
+): boolean =>
+  capabilities.asyncOperations
+    ? capabilities.asyncOperations.includes(operation)
+    : capabilities.completion === 'async';
+
+/** How many devices one call of this operation may carry. */
+export const devicesPerCall = (
+  capabilities: CarrierCapabilities,
+  operation: CarrierOperation,
+): number =>
+  !capabilities.batchOperations || capabilities.batchOperations.includes(operation)
+    ? capabilities.maxDevicesPerCall
+    : 1;
 
 export interface DeviceRef {
   iccid: string;

@@ -33,7 +33,7 @@ export class AuditTrail {
         ? `no answer (${exchange.error ?? 'network'})`
         : `HTTP ${exchange.status}`;
     const batch = single === null ? ` for device changes ${call.deviceChangeIds.join(', ')}` : '';
-    this.audit.append({
+    const entry = {
       bulkChangeId: call.bulkChangeId,
       deviceChangeId: single,
       requestText: `${exchange.method} ${exchange.url}\n${JSON.stringify(exchange.requestHeaders)}\n${exchange.requestBody ?? ''}`,
@@ -42,7 +42,19 @@ export class AuditTrail {
       responseStatus: `${http} in ${exchange.durationMs} ms${batch}`,
       processedBy: this.processedBy,
       processedAt: exchange.at,
-    });
+    };
+    try {
+      this.audit.append(entry);
+    } catch (error) {
+      // The request has already gone: never turn a log refusal into a failed carrier call.
+      console.error('audit: an exchange was refused by the secret guard', (error as Error).message);
+      this.audit.append({
+        ...entry,
+        requestText: '[withheld: looked like it held a secret]',
+        responseText: '[withheld]',
+        hasErrors: true,
+      });
+    }
   }
 
   /** The outcome of one device change, written in the same transaction as its status. */

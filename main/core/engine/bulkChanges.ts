@@ -121,6 +121,9 @@ export function cancelBulkChange(db: Db, id: number): number {
         "UPDATE device_changes SET status = 'CANCELLED', completed_at = ?, error_message = 'Cancelled before it was sent.' WHERE bulk_change_id = ? AND status = 'PENDING' AND lease_token IS NULL",
       )
       .run(new Date().toISOString(), id).changes;
+    db.prepare(
+      "UPDATE customer_rate_plan_schedule SET status = 'CANCELLED' WHERE bulk_change_id = ? AND status = 'SCHEDULED'",
+    ).run(id);
     finalizeIfDone(db, id);
     return cancelled;
   })();

@@ -1,5 +1,5 @@
 import type { ChangeHandler, WorkItem } from '../changes/handler';
-import type { CarrierAdapter, DeviceOutcome } from '../carriers/types';
+import { devicesPerCall, type CarrierAdapter, type DeviceOutcome } from '../carriers/types';
 import { carrierError } from '../carriers/errors';
 import { CoreError } from '../errors';
 import type { EngineContext } from './context';
@@ -41,7 +41,12 @@ export class Lane {
   /** Claims and finishes one batch; returns how many changes it took. */
   async step(adapter: CarrierAdapter | undefined, batchSize: number): Promise<number> {
     const now = Date.now();
-    const claimed = this.ctx.queue.claim(this.accountId, batchSize, this.ctx.leaseMs, now);
+    const claimed = this.ctx.queue.claim(
+      this.accountId,
+      this.claimSize(adapter, batchSize, now),
+      this.ctx.leaseMs,
+      now,
+    );
     if (claimed.length === 0) return 0;
     this.busy += 1;
     try {
@@ -55,6 +60,16 @@ export class Lane {
     } finally {
       this.busy -= 1;
     }
+  }
+
+  /** One call's worth: a batch only for operations the carrier takes many devices per call. */
+  private claimSize(adapter: CarrierAdapter | undefined, batchSize: number, now: number): number {
+    if (!adapter) return batchSize;
+    const bulkId = this.ctx.queue.peekBulk(this.accountId, now);
+    if (bulkId === undefined) return 1;
+    const { handler, params } = this.ctx.bulk(bulkId);
+    const operation = handler.operation?.(params as never);
+    return operation ? Math.min(batchSize, devicesPerCall(adapter.capabilities, operation)) : 1;
   }
 
   private settleLocal(
@@ -218,12 +233,23 @@ export class Lane {
     settlement: Settlement,
     state: Parameters<ChangeHandler['applyLocal']>[3],
   ): void {
-    this.ctx.settle(
-      change,
-      settlement,
+    const apply =
       settlement.kind === 'succeeded'
         ? () => handler.applyLocal(this.ctx.db, params, item, state)
-        : undefined,
-    );
+        : undefined;
+    try {
+      this.ctx.settle(change, settlement, apply);
+    } catch (error) {
+      // The carrier has the change but our record could not take it (e.g. the ICCID was taken meanwhile).
+      const why =
+        error instanceof CoreError ? error.message : 'the local record could not be updated';
+      if (!(error instanceof CoreError))
+        console.error('engine: applying a carrier success locally failed', error);
+      this.ctx.settle(change, {
+        kind: 'review',
+        code: 'local_conflict',
+        message: `The carrier made this change, but the console's record was not updated: ${why}`,
+      });
+    }
   }
 }

@@ -40,6 +40,8 @@ export interface ChangeQueue {
    * due for a submit, or AWAITING_CARRIER rows due for a poll. Paused or cancelled bulks are skipped.
    */
   claim(lane: number | null, limit: number, leaseMs: number, now: number): LeasedChange[];
+  /** The bulk change a claim on this lane would take rows from now, if any. */
+  peekBulk(lane: number | null, now: number): number | undefined;
   /** Writes an outcome if the lease is still ours; `also` runs in the same transaction. */
   settle(change: LeasedChange, settlement: Settlement, also?: () => void): boolean;
   /** IN_FLIGHT changes whose lease ran out: their call may or may not have reached the carrier. */

@@ -1,5 +1,5 @@
 import type { ChangeHandler, WorkItem } from '../changes/handler';
-import type { CarrierAdapter } from '../carriers/types';
+import { completesLater, type CarrierAdapter } from '../carriers/types';
 import { describeError } from './outcomes';
 import type { LeasedChange, Settlement } from './queue';
 
@@ -55,7 +55,11 @@ export async function reconcile(
       applied: true,
       state: looked.state,
     };
-  if (applied === false && adapter.capabilities.completion === 'sync') {
+  const operation = handler.operation?.(params as never);
+  const later = operation
+    ? completesLater(adapter.capabilities, operation)
+    : adapter.capabilities.completion === 'async';
+  if (applied === false && !later) {
     // A synchronous carrier either applied the call or didn't; it didn't, so sending again is safe.
     return {
       settlement: {

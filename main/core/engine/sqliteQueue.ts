@@ -60,6 +60,15 @@ export class SqliteChangeQueue implements ChangeQueue {
     );
   }
 
+  peekBulk(lane: number | null, now: number): number | undefined {
+    return this.db
+      .prepare(
+        `SELECT dc.bulk_change_id FROM device_changes dc JOIN bulk_changes b ON b.id = dc.bulk_change_id WHERE ${READY} ORDER BY dc.next_attempt_at, dc.id LIMIT 1`,
+      )
+      .pluck()
+      .get({ lane, now }) as number | undefined;
+  }
+
   claim(lane: number | null, limit: number, leaseMs: number, now: number): LeasedChange[] {
     const rows = this.claimStatement.all({
       lane,

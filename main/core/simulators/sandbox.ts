@@ -15,6 +15,20 @@ const sandboxPace = {
   telegence: { reservedAfterMs: 2_000, completeAfterMs: 6_000 },
 };
 
+/** The fixed, not-secret credentials every sandbox simulator accepts. */
+export function sandboxCredentials(carrier: Carrier): CarrierCredentials {
+  switch (carrier) {
+    case 'thingspace':
+      return { carrier, ...thingspaceSandboxCredentials };
+    case 'jasper':
+      return { carrier, ...jasperSandboxCredentials };
+    case 'telegence':
+      return { carrier, ...telegenceSandboxCredentials };
+    case 'pond':
+      return { carrier, ...pondSandboxCredentials };
+  }
+}
+
 export interface SandboxCarrier {
   url: string;
   credentials: CarrierCredentials;

@@ -22,6 +22,8 @@ export function openStore(file: string): Db {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON');
+    // Makes INSERT OR REPLACE fire the log's delete trigger, so the audit log stays append-only.
+    db.pragma('recursive_triggers = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db);
     return db;

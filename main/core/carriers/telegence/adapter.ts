@@ -41,6 +41,9 @@ export const telegenceCapabilities: CarrierCapabilities = {
   statusActions: ['activate', 'suspend', 'restore', 'deactivate'],
   maxDevicesPerCall: 200,
   completion: 'async',
+  // Only activation is asynchronous and batched; every other change is one synchronous PATCH per line.
+  asyncOperations: ['activate'],
+  batchOperations: ['activate'],
   defaultConcurrency: 2,
   defaultRatePerSecond: 5,
   identifierChanges: ['iccid', 'imei'],
