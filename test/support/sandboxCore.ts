@@ -16,7 +16,7 @@ export function sandboxCore(dataDir: string, options: Partial<CoreOptions> = {})
     dataDir,
     appVersion: 'test',
     sandboxDevices: 400,
-    engine: { pollIntervalMs: 100, backoff: { baseMs: 50, capMs: 500 } },
+    engine: { pollIntervalMs: 100, backoff: { baseMs: 50, capMs: 500 }, circuitProbeMs: 500 },
     ...options,
     emit: (message) => {
       events.push(message);

@@ -6,6 +6,8 @@ import type { EngineContext } from './context';
 import { describeError, failureSettlement, settlementFor, type OutcomeContext } from './outcomes';
 import type { LeasedChange, Settlement } from './queue';
 
+const UNREACHABLE_AFTER = 3;
+
 /** What a lane is doing, for the progress view ("waiting: Cisco can't be reached"). */
 export interface LaneState {
   accountId: number | null;
@@ -20,6 +22,7 @@ export interface LaneState {
 export class Lane {
   private circuitOpenUntil = 0;
   private circuitReason: string | null = null;
+  private unreachableCalls = 0;
   private busy = 0;
 
   constructor(
@@ -182,15 +185,18 @@ export class Lane {
         error: failure,
       }));
     }
-    // A whole batch that could not reach the carrier opens the circuit: wait, probe, spend no attempts.
-    const unreachable =
+    // Calls that could not reach the carrier at all, several in a row, open the circuit: the lane
+    // waits and probes, and those rows spend no attempts. A single reset is just a transient failure.
+    const allUnreachable =
       outcomes.length > 0 &&
       outcomes.every((o) => o.kind === 'failed' && o.error.code === 'network');
+    this.unreachableCalls = allUnreachable ? this.unreachableCalls + 1 : 0;
+    const unreachable = this.unreachableCalls >= UNREACHABLE_AFTER;
     if (unreachable) {
       const first = outcomes[0]!;
       this.circuitOpenUntil = Date.now() + this.ctx.circuitProbeMs;
       this.circuitReason = first.kind === 'failed' ? first.error.message : null;
-    } else {
+    } else if (!allUnreachable) {
       this.circuitOpenUntil = 0;
       this.circuitReason = null;
     }

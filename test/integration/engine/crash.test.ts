@@ -7,24 +7,11 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { AuditLog } from '../../../main/core/audit/auditLog';
 import type { Simulator } from '../../../main/core/simulators/common/server';
-import type { SimDevice } from '../../../main/core/simulators/common/setup';
-import {
-  jasperSandboxCredentials,
-  startJasperSimulator,
-} from '../../../main/core/simulators/jasper';
-import { pondSandboxCredentials, startPondSimulator } from '../../../main/core/simulators/pond';
-import {
-  startTelegenceSimulator,
-  telegenceSandboxCredentials,
-} from '../../../main/core/simulators/telegence';
-import {
-  startThingSpaceSimulator,
-  thingspaceSandboxCredentials,
-} from '../../../main/core/simulators/thingspace';
 import { openStore } from '../../../main/core/store/open';
 import { databaseFile } from '../../../main/core/workspace/paths';
 import { seededRandom } from '../../../main/core/workspace/random';
 import { seedSandbox } from '../../../main/core/workspace/seedSandbox';
+import { startExternalCarriers } from '../../support/externalCarriers';
 import { useTempDir } from '../../support/tempDir';
 
 const tempDir = useTempDir('file');
@@ -33,68 +20,6 @@ const sims: Simulator[] = [];
 afterAll(async () => {
   for (const sim of sims) await sim.close();
 });
-
-/** Simulators in this process, so they (and their apply counters) outlive every killed engine. */
-async function startCarriers(file: string) {
-  const db = new Database(file);
-  const accounts = db.prepare('SELECT id, carrier FROM carrier_accounts').all() as {
-    id: number;
-    carrier: string;
-  }[];
-  const open = new Map<string, Simulator>();
-  for (const account of accounts) {
-    const devices = db
-      .prepare(
-        `SELECT d.iccid, d.imei, d.msisdn, d.status, p.code AS ratePlan, d.communication_plan AS communicationPlan
-         FROM devices d LEFT JOIN carrier_rate_plans p ON p.id = d.carrier_rate_plan_id WHERE d.carrier_account_id = ?`,
-      )
-      .all(account.id) as SimDevice[];
-    const ratePlans = db
-      .prepare('SELECT code, name FROM carrier_rate_plans WHERE carrier_account_id = ?')
-      .all(account.id) as { code: string; name: string }[];
-    const setup = { devices, ratePlans, seed: account.id };
-    const fast = { rateLimit: { perSecond: 10_000, concurrency: 64 } };
-    const sim =
-      account.carrier === 'jasper'
-        ? (
-            await startJasperSimulator({
-              ...setup,
-              credentials: jasperSandboxCredentials,
-              settings: fast,
-            })
-          ).sim
-        : account.carrier === 'pond'
-          ? (
-              await startPondSimulator({
-                ...setup,
-                credentials: pondSandboxCredentials,
-                settings: fast,
-              })
-            ).sim
-          : account.carrier === 'telegence'
-            ? (
-                await startTelegenceSimulator({
-                  ...setup,
-                  credentials: telegenceSandboxCredentials,
-                })
-              ).sim
-            : (
-                await startThingSpaceSimulator({
-                  ...setup,
-                  credentials: thingspaceSandboxCredentials,
-                  settings: { changeLatencyMs: 150 },
-                })
-              ).sim;
-    sims.push(sim);
-    open.set(account.carrier, sim);
-    // The sandbox account now talks to this simulator, with lanes wide enough to be quick.
-    db.prepare(
-      'UPDATE carrier_accounts SET base_url = ?, rate_limit_per_second = 300, max_concurrency = 6 WHERE id = ?',
-    ).run(sim.url, account.id);
-  }
-  db.close();
-  return open;
-}
 
 interface Run {
   process: ChildProcess;
@@ -142,7 +67,9 @@ describe('the engine under crashes', () => {
         .pluck()
         .all() as string[];
       seeded.close();
-      const carriers = await startCarriers(file);
+      const external = await startExternalCarriers(file);
+      sims.push(...external.sims.values());
+      const carriers = external.sims;
       const list = join(dataDir, 'devices.txt');
       writeFileSync(list, targets.join('\n'));
 
