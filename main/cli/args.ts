@@ -1,44 +1,106 @@
 import { parseArgs } from 'node:util';
 import { MAX_DEMO_DEVICES } from '../core/workspace/seedSandbox';
+import type { SubmitOptions } from './submit';
 
-export const usage = `Usage: carrier-ops <command> [options]
+export { usage } from './usage';
 
-Commands:
-  init     Create the sandbox workspace (demo customers, carrier accounts, devices)
-  serve    Serve the console to a browser on 127.0.0.1 (creates the sandbox if empty)
-
-Options:
-  --data <dir>     Workspace folder (default: $CARRIER_OPS_DATA or the app's data folder)
-  --devices <n>    Demo devices for a new sandbox, 0 to ${MAX_DEMO_DEVICES.toLocaleString('en-US')} (default 2,000)
-  --port <n>       serve: port on 127.0.0.1 (default: a free one)
-  -h, --help       Show this help`;
-
-export interface CliArgs {
+export interface CliArgs extends SubmitOptions {
   command: string | undefined;
+  /** What follows the command, e.g. the bulk change id of `pause 12`. */
+  operands: string[];
   data: string | undefined;
   devices: number | undefined;
   port: number | undefined;
   help: boolean;
 }
 
+const submitOptions = [
+  'type',
+  'set',
+  'params',
+  'ids',
+  'file',
+  'swaps',
+  'title',
+  'dry-run',
+  'allow-refused',
+];
+
+/** Each command's own options (`--data` and `--help` go with all) and whether it takes an id. */
+const commands: Record<string, { options: string[]; takesId: boolean }> = {
+  init: { options: ['devices'], takesId: false },
+  serve: { options: ['devices', 'port'], takesId: false },
+  submit: { options: submitOptions, takesId: false },
+  status: { options: [], takesId: true },
+  pause: { options: [], takesId: true },
+  resume: { options: [], takesId: true },
+  cancel: { options: [], takesId: true },
+  'retry-failed': { options: [], takesId: true },
+  'verify-audit': { options: [], takesId: false },
+};
+
+const options = {
+  data: { type: 'string' },
+  devices: { type: 'string' },
+  port: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+  type: { type: 'string' },
+  set: { type: 'string', multiple: true },
+  params: { type: 'string' },
+  ids: { type: 'string' },
+  file: { type: 'string' },
+  swaps: { type: 'string' },
+  title: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  'allow-refused': { type: 'boolean', default: false },
+} as const;
+
+function parseOptions(argv: string[]) {
+  try {
+    return parseArgs({ args: argv, allowPositionals: true, tokens: true, options });
+  } catch (error) {
+    // Node's own text goes on about positionals after "--"; its first sentence is the point.
+    if ((error as NodeJS.ErrnoException).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+      throw new Error((error as Error).message.replace(/\. To specify a positional.*$/s, '.'), {
+        cause: error,
+      });
+    throw error;
+  }
+}
+
 /** Parses argv, or throws an Error whose message tells the user what to type instead. */
 export function parseCliArgs(argv: string[]): CliArgs {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      data: { type: 'string' },
-      devices: { type: 'string' },
-      port: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals, tokens } = parseOptions(argv);
+  const [command, ...operands] = positionals;
+  const spec = command === undefined ? undefined : commands[command];
+  if (command !== undefined && !spec) throw new Error(`Unknown command "${command}".`);
+  if (spec && !values.help) {
+    for (const token of tokens) {
+      if (token.kind !== 'option' || ['data', 'help'].includes(token.name)) continue;
+      if (!spec.options.includes(token.name))
+        throw new Error(`${token.rawName} is not an option of ${command}.`);
+    }
+    if (operands.length > (spec.takesId ? 1 : 0))
+      throw new Error(
+        `${command} takes ${spec.takesId ? 'one bulk change id' : 'no values'}; "${operands.join(' ')}" is more than that.`,
+      );
+  }
   return {
-    command: positionals[0],
+    command,
+    operands,
     data: values.data,
     devices: wholeNumber('--devices', values.devices, 0, MAX_DEMO_DEVICES),
     port: wholeNumber('--port', values.port, 0, 65535),
     help: values.help ?? false,
+    type: values.type,
+    set: values.set ?? [],
+    params: values.params,
+    ids: values.ids,
+    file: values.file,
+    swaps: values.swaps,
+    title: values.title,
+    dryRun: values['dry-run'] ?? false,
+    allowRefused: values['allow-refused'] ?? false,
   };
 }
 

@@ -4,8 +4,11 @@ import { version } from '../../package.json';
 import { CoreError } from '../core/errors';
 import { defaultDataDir } from '../core/workspace/paths';
 import { parseCliArgs, usage, type CliArgs } from './args';
+import { runAction, runAndFollow, runStatus, runVerifyAudit } from './bulkCommands';
+import { CliError, ExitCode } from './exitCodes';
 import { runInit } from './init';
 import { runServe } from './serve';
+import { runSubmit } from './submit';
 
 // This file is the built CLI's entry, so its own location finds its siblings in out/.
 const here = dirname(fileURLToPath(import.meta.url));
@@ -15,14 +18,17 @@ async function main(argv: string[]): Promise<number> {
   try {
     args = parseCliArgs(argv);
   } catch (error) {
-    console.error(`${(error as Error).message}\n\n${usage}`);
-    return 2;
+    console.error(
+      `${(error as Error).message}\nRun \`carrier-ops --help\` for commands and options.`,
+    );
+    return ExitCode.badInput;
   }
   if (args.help || !args.command) {
     console.log(usage);
-    return args.help ? 0 : 2;
+    return args.help ? ExitCode.processed : ExitCode.badInput;
   }
   const dataDir = args.data ?? defaultDataDir();
+  const [id] = args.operands;
   switch (args.command) {
     case 'init':
       return runInit(dataDir, args.devices);
@@ -35,17 +41,33 @@ async function main(argv: string[]): Promise<number> {
         rendererDir: join(here, '..', 'renderer'),
         appVersion: version,
       });
+    case 'submit':
+      return runSubmit(dataDir, version, args);
+    case 'status':
+      return runStatus(dataDir, version, id);
+    case 'pause':
+    case 'cancel':
+      return runAction(dataDir, version, args.command, id);
+    case 'resume':
+    case 'retry-failed':
+      return runAndFollow(dataDir, version, args.command, id);
+    case 'verify-audit':
+      return runVerifyAudit(dataDir, version);
     default:
       console.error(`Unknown command "${args.command}".\n\n${usage}`);
-      return 2;
+      return ExitCode.badInput;
   }
 }
 
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof CliError) {
+      console.error(error.message);
+      process.exit(error.exitCode);
+    }
     if (error instanceof CoreError) console.error(error.message);
     else console.error('carrier-ops failed:', error);
-    process.exit(1);
+    process.exit(ExitCode.unexpected);
   },
 );

@@ -1,5 +1,17 @@
 import type { Progress } from '../../shared/contract/workspace';
 
+const WIDTH = 30;
+
+/** `[#########---------------------] 30%`: the bar every progress display here draws. */
+export function barText(fraction: number): string {
+  const clamped = Math.min(1, Math.max(0, fraction));
+  const filled = Math.round(clamped * WIDTH);
+  return `[${'#'.repeat(filled)}${'-'.repeat(WIDTH - filled)}] ${Math.floor(clamped * 100)}%`;
+}
+
+export const counted = (done: number, total: number): string =>
+  `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
+
 /**
  * Draws progress on stderr: a redrawn bar on a terminal, a line per tenth elsewhere (CI logs),
  * so stdout stays clean for what scripts read.
@@ -8,24 +20,19 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): {
   update(p: Progress): void;
   done(): void;
 } {
-  const width = 30;
   let lastTenth = -1;
   let drawn = false;
   return {
     update({ label, done, total }) {
       const fraction = total === 0 ? 1 : done / total;
-      const counts = `${done.toLocaleString('en-US')}/${total.toLocaleString('en-US')}`;
       if (stream.isTTY) {
-        const filled = Math.round(fraction * width);
-        stream.write(
-          `\r${label} [${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${Math.floor(fraction * 100)}% ${counts}  (Ctrl-C cancels)`,
-        );
+        stream.write(`\r${label} ${barText(fraction)} ${counted(done, total)}  (Ctrl-C cancels)`);
         drawn = true;
       } else {
         const tenth = Math.floor(fraction * 10);
         if (tenth !== lastTenth) {
           lastTenth = tenth;
-          stream.write(`${label}: ${tenth * 10}% ${counts}\n`);
+          stream.write(`${label}: ${tenth * 10}% ${counted(done, total)}\n`);
         }
       }
     },

@@ -30,6 +30,8 @@ export interface CoreOptions {
   emit?: (message: EventMessage) => void;
   /** Who is at the desk, for the audit log. */
   user?: string;
+  /** False for commands that only read or change settings: queued work is then left alone. */
+  runEngine?: boolean;
   /** Engine settings for tests and the sandbox (lease length, poll cadence, backoff). */
   engine?: Partial<
     Pick<EngineOptions, 'leaseMs' | 'pollIntervalMs' | 'backoff' | 'circuitProbeMs' | 'random'>
@@ -82,7 +84,7 @@ export function openCore(options: CoreOptions): Core {
         })
       : Promise.resolve();
   // The engine starts once the workspace is ready; overdue scheduled and interrupted work runs first.
-  const running = seeding.then(() => engine.start());
+  const running = seeding.then(() => (options.runEngine === false ? undefined : engine.start()));
   // A failed seed is reported to every caller rather than crashing the worker.
   const settled = running.then(
     () => undefined,
