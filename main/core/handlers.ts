@@ -41,6 +41,7 @@ export function createHandlers({
     ({ bulkChangeId }: { bulkChangeId: number }) => {
       action(db, bulkChangeId);
       engine.wake();
+      engine.announce(bulkChangeId);
       return bulk.summary(db, bulkChangeId);
     };
   return {

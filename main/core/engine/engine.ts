@@ -66,7 +66,8 @@ export class Engine implements EngineContext {
     this.backoff = options.backoff ?? defaultBackoff;
     this.random = options.random ?? Math.random;
     this.circuitProbeMs = options.circuitProbeMs ?? 15_000;
-    this.maxPolls = options.maxPolls ?? 120;
+    // Carrier activations can stay pending for hours: poll every 30 s for up to 4 h by default.
+    this.maxPolls = options.maxPolls ?? 480;
     this.progress = new ProgressTracker(options.db);
   }
 
@@ -102,13 +103,17 @@ export class Engine implements EngineContext {
     return [...this.lanes.values()].map((l) => l.lane.state());
   }
 
-  /** The latest progress of a bulk change, sent now. */
-  progressOf(bulkId: number) {
-    return this.progress.snapshot(bulkId, this.laneStates());
+  /** Sends a bulk change's progress now, e.g. after the desk paused or cancelled it. */
+  announce(bulkId: number): void {
+    finalizeIfDone(this.db, bulkId);
+    this.options.emit?.({
+      event: 'bulk:progress',
+      payload: this.progress.snapshot(bulkId, this.laneStates()),
+    });
   }
 
   pollIntervalMs(adapter: CarrierAdapter): number {
-    const own = adapter.pollPolicy?.intervalMs ?? this.options.pollIntervalMs ?? 5_000;
+    const own = adapter.pollPolicy?.intervalMs ?? this.options.pollIntervalMs ?? 30_000;
     return this.options.pollIntervalMs === undefined
       ? own
       : Math.min(own, this.options.pollIntervalMs);
@@ -219,6 +224,9 @@ export class Engine implements EngineContext {
         console.error('engine: a batch failed', error);
         await this.sleepOrWake(1_000);
       }
+      // Always give the event loop a turn: local batches never wait on I/O, and core must stay
+      // responsive (pause, cancel, the UI) and free its finished statements while a bulk runs.
+      await new Promise((resolve) => setImmediate(resolve));
       if (taken > 0) continue;
       const due = this.queue.nextDue(lane.accountId);
       const wait =
@@ -230,6 +238,8 @@ export class Engine implements EngineContext {
   }
 
   private sleepOrWake(ms: number): Promise<void> {
+    // A stop that came between a worker's last check and this wait must not leave it asleep.
+    if (this.stopping) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);

@@ -35,6 +35,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
 export class SqliteChangeQueue implements ChangeQueue {
   private readonly claimStatement;
   private readonly nextDueStatement;
+  private readonly settleStatements = new Map<Settlement['kind'], ReturnType<Db['prepare']>>();
 
   constructor(private readonly db: Db) {
     // One statement: pick the oldest ready row's bulk change, lease its next ready rows.
@@ -82,60 +83,47 @@ export class SqliteChangeQueue implements ChangeQueue {
   }
 
   settle(change: LeasedChange, settlement: Settlement, also?: () => void): boolean {
-    const now = iso(Date.now());
-    const base = { id: change.id, token: change.leaseToken, now };
-    const statement = (() => {
+    const base = { id: change.id, token: change.leaseToken, now: iso(Date.now()) };
+    const params = ((): Record<string, unknown> => {
       switch (settlement.kind) {
         case 'succeeded':
-          return this.db
-            .prepare(
-              `UPDATE device_changes SET status = 'SUCCEEDED', result_json = @result, error_code = NULL, error_message = NULL, ${FINISH}`,
-            )
-            .bind({
-              ...base,
-              result: settlement.result === undefined ? null : JSON.stringify(settlement.result),
-            });
+          return {
+            ...base,
+            result: settlement.result === undefined ? null : JSON.stringify(settlement.result),
+          };
         case 'failed':
-          return this.db
-            .prepare(
-              `UPDATE device_changes SET status = 'FAILED', error_code = @code, error_message = @message, ${FINISH}`,
-            )
-            .bind({ ...base, code: settlement.code, message: settlement.message });
         case 'review':
-          return this.db
-            .prepare(
-              `UPDATE device_changes SET status = 'NEEDS_REVIEW', error_code = @code, error_message = @message, ${FINISH}`,
-            )
-            .bind({ ...base, code: settlement.code, message: settlement.message });
+          return { ...base, code: settlement.code, message: settlement.message };
         case 'awaitCarrier':
-          return this.db
-            .prepare(
-              `UPDATE device_changes SET status = 'AWAITING_CARRIER', carrier_request_id = @requestId, next_attempt_at = @next, ${RELEASE}`,
-            )
-            .bind({ ...base, requestId: settlement.carrierRequestId, next: settlement.nextPollAt });
+          return { ...base, requestId: settlement.carrierRequestId, next: settlement.nextPollAt };
         case 'pollAgain':
-          return this.db
-            .prepare(`UPDATE device_changes SET next_attempt_at = @next, ${RELEASE}`)
-            .bind({ ...base, next: settlement.nextPollAt });
+          return { ...base, next: settlement.nextPollAt };
         case 'retry':
-          return this.db
-            .prepare(
-              `UPDATE device_changes SET status = 'PENDING', next_attempt_at = @next, error_code = @code, error_message = @message, attempts = attempts - @refund, ${RELEASE}`,
-            )
-            .bind({
-              ...base,
-              next: settlement.nextAttemptAt,
-              code: settlement.code,
-              message: settlement.message,
-              refund: settlement.refundAttempt ? 1 : 0,
-            });
+          return {
+            ...base,
+            next: settlement.nextAttemptAt,
+            code: settlement.code,
+            message: settlement.message,
+            refund: settlement.refundAttempt ? 1 : 0,
+          };
       }
     })();
+    const statement = this.settleStatement(settlement.kind);
     return this.db.transaction(() => {
-      if (statement.run().changes !== 1) return false;
+      if (statement.run(params).changes !== 1) return false;
       also?.();
       return true;
     })();
+  }
+
+  /** Prepared once per kind: a 100k-row bulk change must not prepare 100k statements. */
+  private settleStatement(kind: Settlement['kind']) {
+    let statement = this.settleStatements.get(kind);
+    if (!statement) {
+      statement = this.db.prepare(SETTLE_SQL[kind]);
+      this.settleStatements.set(kind, statement);
+    }
+    return statement;
   }
 
   expiredInFlight(now: number, limit: number): LeasedChange[] {
@@ -183,3 +171,12 @@ export class SqliteChangeQueue implements ChangeQueue {
 // Finishing and releasing both require the caller's lease: a zombie's late write changes nothing.
 const FINISH = `lease_token = NULL, lease_expires_at = NULL, completed_at = @now, updated_at = @now WHERE id = @id AND lease_token = @token`;
 const RELEASE = `lease_token = NULL, lease_expires_at = NULL, updated_at = @now WHERE id = @id AND lease_token = @token`;
+
+const SETTLE_SQL: Record<Settlement['kind'], string> = {
+  succeeded: `UPDATE device_changes SET status = 'SUCCEEDED', result_json = @result, error_code = NULL, error_message = NULL, ${FINISH}`,
+  failed: `UPDATE device_changes SET status = 'FAILED', error_code = @code, error_message = @message, ${FINISH}`,
+  review: `UPDATE device_changes SET status = 'NEEDS_REVIEW', error_code = @code, error_message = @message, ${FINISH}`,
+  awaitCarrier: `UPDATE device_changes SET status = 'AWAITING_CARRIER', carrier_request_id = @requestId, next_attempt_at = @next, ${RELEASE}`,
+  pollAgain: `UPDATE device_changes SET next_attempt_at = @next, ${RELEASE}`,
+  retry: `UPDATE device_changes SET status = 'PENDING', next_attempt_at = @next, error_code = @code, error_message = @message, attempts = attempts - @refund, ${RELEASE}`,
+};
