@@ -21,10 +21,6 @@ const COLUMNS = `id, bulk_change_id AS bulkChangeId, device_id AS deviceId, lane
   attempts, max_attempts AS maxAttempts, polls, carrier_request_id AS carrierRequestId, request_json AS requestJson,
   lease_token AS leaseToken`;
 
-// Rows a lane may take now: due, unleased, of a bulk change that runs and is not paused.
-const READY = `dc.lane_account_id IS @lane AND dc.status IN ('PENDING', 'AWAITING_CARRIER') AND dc.lease_token IS NULL
-  AND dc.next_attempt_at <= @now AND b.paused = 0 AND b.cancel_requested = 0 AND b.status IN ('QUEUED', 'PROCESSING')`;
-
 const toLeased = (row: Row): LeasedChange => {
   const { requestJson, ...rest } = row;
   return { ...rest, request: JSON.parse(requestJson) as Record<string, unknown> };
@@ -33,53 +29,70 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /** The device-change rows are the queue: SQLite's single writer makes one UPDATE a safe claim. */
 export class SqliteChangeQueue implements ChangeQueue {
-  private readonly claimStatement;
-  private readonly nextDueStatement;
+  private readonly claimSends;
+  private readonly claimPolls;
+  private readonly firstDue;
+  private readonly firstAny;
   private readonly settleStatements = new Map<Settlement['kind'], ReturnType<Db['prepare']>>();
 
   constructor(private readonly db: Db) {
-    // One statement: pick the oldest ready row's bulk change, lease its next ready rows.
-    // A PENDING row becomes IN_FLIGHT and spends an attempt; an AWAITING_CARRIER row stays, and counts a poll.
-    this.claimStatement = db.prepare(
-      `UPDATE device_changes
-       SET status = CASE status WHEN 'PENDING' THEN 'IN_FLIGHT' ELSE status END,
-           attempts = attempts + (status = 'PENDING'),
-           polls = polls + (status = 'AWAITING_CARRIER'),
-           lease_token = @token, lease_expires_at = @until, updated_at = @nowIso
-       WHERE id IN (
-         SELECT dc.id FROM device_changes dc JOIN bulk_changes b ON b.id = dc.bulk_change_id
-         WHERE ${READY} AND dc.bulk_change_id = (
-           SELECT dc.bulk_change_id FROM device_changes dc JOIN bulk_changes b ON b.id = dc.bulk_change_id
-           WHERE ${READY} ORDER BY dc.next_attempt_at, dc.id LIMIT 1)
-         ORDER BY dc.next_attempt_at, dc.id LIMIT @limit)
-       RETURNING ${COLUMNS}`,
-    );
-    this.nextDueStatement = db.prepare(
-      `SELECT min(dc.next_attempt_at) FROM device_changes dc JOIN bulk_changes b ON b.id = dc.bulk_change_id
-       WHERE dc.lane_account_id IS @lane AND dc.status IN ('PENDING', 'AWAITING_CARRIER') AND dc.lease_token IS NULL
-         AND b.paused = 0 AND b.cancel_requested = 0 AND b.status IN ('QUEUED', 'PROCESSING')`,
-    );
+    // Every statement below has an equality on status, so SQLite walks an index in order and
+    // stops at its LIMIT: a claim costs the same with 100 or 100,000 rows waiting.
+    const take = (status: 'PENDING' | 'AWAITING_CARRIER') =>
+      db.prepare(
+        `UPDATE device_changes
+         SET status = ${status === 'PENDING' ? "'IN_FLIGHT', attempts = attempts + 1" : "'AWAITING_CARRIER', polls = polls + 1"},
+             lease_token = @token, lease_expires_at = @until, updated_at = @nowIso
+         WHERE id IN (
+           SELECT id FROM device_changes
+           WHERE bulk_change_id = @bulk AND status = '${status}' AND lease_token IS NULL AND next_attempt_at <= @now
+             AND lane_account_id IS @lane
+           ORDER BY next_attempt_at, id LIMIT @limit)
+         RETURNING ${COLUMNS}`,
+      );
+    this.claimSends = take('PENDING');
+    this.claimPolls = take('AWAITING_CARRIER');
+    const first = (status: 'PENDING' | 'AWAITING_CARRIER', due: boolean) =>
+      db.prepare(
+        `SELECT dc.bulk_change_id AS bulk, dc.next_attempt_at AS at, dc.id FROM device_changes dc
+         JOIN bulk_changes b ON b.id = dc.bulk_change_id
+         WHERE dc.lane_account_id IS @lane AND dc.status = '${status}' AND dc.lease_token IS NULL ${due ? 'AND dc.next_attempt_at <= @now' : ''}
+           AND b.paused = 0 AND b.cancel_requested = 0 AND b.status IN ('QUEUED', 'PROCESSING')
+         ORDER BY dc.next_attempt_at, dc.id LIMIT 1`,
+      );
+    this.firstDue = [first('PENDING', true), first('AWAITING_CARRIER', true)];
+    this.firstAny = [first('PENDING', false), first('AWAITING_CARRIER', false)];
+  }
+
+  /** The earliest of the per-status heads, by (next attempt, id). */
+  private head(
+    statements: ReturnType<Db['prepare']>[],
+    params: Record<string, unknown>,
+  ): { bulk: number; at: number } | undefined {
+    const heads = statements
+      .map((st) => st.get(params) as { bulk: number; at: number; id: number } | undefined)
+      .filter((h) => h !== undefined);
+    heads.sort((a, b) => a.at - b.at || a.id - b.id);
+    return heads[0];
   }
 
   peekBulk(lane: number | null, now: number): number | undefined {
-    return this.db
-      .prepare(
-        `SELECT dc.bulk_change_id FROM device_changes dc JOIN bulk_changes b ON b.id = dc.bulk_change_id WHERE ${READY} ORDER BY dc.next_attempt_at, dc.id LIMIT 1`,
-      )
-      .pluck()
-      .get({ lane, now }) as number | undefined;
+    return this.head(this.firstDue, { lane, now })?.bulk;
   }
 
   claim(lane: number | null, limit: number, leaseMs: number, now: number): LeasedChange[] {
-    const rows = this.claimStatement.all({
-      lane,
-      limit,
-      now,
-      token: randomUUID(),
-      until: now + leaseMs,
-      nowIso: iso(now),
-    }) as Row[];
-    return rows.sort((a, b) => a.id - b.id).map(toLeased);
+    const bulk = this.peekBulk(lane, now);
+    if (bulk === undefined) return [];
+    const params = { lane, bulk, now, token: randomUUID(), until: now + leaseMs, nowIso: iso(now) };
+    return this.db.transaction(() => {
+      // Polls first: they are cheap and let finished work leave the carrier's books.
+      const polls = this.claimPolls.all({ ...params, limit }) as Row[];
+      const sends =
+        polls.length < limit
+          ? (this.claimSends.all({ ...params, limit: limit - polls.length }) as Row[])
+          : [];
+      return [...polls, ...sends].sort((a, b) => a.id - b.id).map(toLeased);
+    })();
   }
 
   settle(change: LeasedChange, settlement: Settlement, also?: () => void): boolean {
@@ -155,7 +168,7 @@ export class SqliteChangeQueue implements ChangeQueue {
   }
 
   nextDue(lane: number | null): number | undefined {
-    return (this.nextDueStatement.pluck().get({ lane }) as number | null) ?? undefined;
+    return this.head(this.firstAny, { lane })?.at;
   }
 
   activeLanes(): (number | null)[] {
