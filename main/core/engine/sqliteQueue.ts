@@ -1,21 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import type { DeviceChangeStatus } from '../../../shared/domain/changes';
 import type { Db } from '../store/open';
 import type { ChangeQueue, LeasedChange, Settlement } from './queue';
 
-interface Row {
-  id: number;
-  bulkChangeId: number;
-  deviceId: number;
-  laneAccountId: number | null;
-  status: DeviceChangeStatus;
-  attempts: number;
-  maxAttempts: number;
-  polls: number;
-  carrierRequestId: string | null;
-  requestJson: string;
-  leaseToken: string;
-}
+/** A claimed row as SQLite returns it: the request still as JSON text. */
+type Row = Omit<LeasedChange, 'request'> & { requestJson: string };
 
 const COLUMNS = `id, bulk_change_id AS bulkChangeId, device_id AS deviceId, lane_account_id AS laneAccountId, status,
   attempts, max_attempts AS maxAttempts, polls, carrier_request_id AS carrierRequestId, request_json AS requestJson,
