@@ -15,7 +15,7 @@ export interface EngineContext {
   random: () => number;
   circuitProbeMs: number;
   maxPolls: number;
-  pollIntervalMs(adapter: CarrierAdapter): number;
+  pollIntervalMs(adapter: CarrierAdapter, accountId: number): number;
   bulk(id: number): { handler: ChangeHandler; params: unknown };
   workItems(changes: LeasedChange[]): WorkItem[];
   /** Settles with an audit entry in the same transaction; false if the lease was lost. */

@@ -35,6 +35,7 @@ export interface EngineOptions {
 }
 
 const IDLE_RECHECK_MS = 30_000;
+const SANDBOX_POLL_MS = 2_000;
 const LOCAL_BATCH = 500;
 const MAX_CARRIER_BATCH = 200;
 
@@ -112,8 +113,16 @@ export class Engine implements EngineContext {
     });
   }
 
-  pollIntervalMs(adapter: CarrierAdapter): number {
-    const own = adapter.pollPolicy?.intervalMs ?? this.options.pollIntervalMs ?? 30_000;
+  pollIntervalMs(adapter: CarrierAdapter, accountId: number): number {
+    const sandbox =
+      this.db
+        .prepare("SELECT mode = 'sandbox' FROM carrier_accounts WHERE id = ?")
+        .pluck()
+        .get(accountId) === 1;
+    // Sandbox simulators finish in seconds: rehearsals shouldn't wait a live carrier's cadence.
+    const own = sandbox
+      ? SANDBOX_POLL_MS
+      : (adapter.pollPolicy?.intervalMs ?? this.options.pollIntervalMs ?? 30_000);
     return this.options.pollIntervalMs === undefined
       ? own
       : Math.min(own, this.options.pollIntervalMs);

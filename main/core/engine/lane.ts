@@ -109,7 +109,7 @@ export class Lane {
       now: Date.now(),
       backoff: this.ctx.backoff,
       random: this.ctx.random,
-      pollIntervalMs: this.ctx.pollIntervalMs(adapter),
+      pollIntervalMs: this.ctx.pollIntervalMs(adapter, this.accountId!),
       carrierName: adapter.carrier,
     };
     const polls = claimed.flatMap((change, i) =>
