@@ -4,6 +4,7 @@ import { deviceStatusLabels } from '../../../shared/domain/devices';
 import { CoreError } from '../errors';
 import type { Db } from '../store/open';
 import type { ChangeHandler, DeviceRecord } from './handler';
+import { cached } from '../store/statements';
 
 export const CarrierRatePlanChangeParams = z.object({
   /** The carrier's plan code; plans are per carrier account, so it is checked per device. */
@@ -20,13 +21,14 @@ interface PlanRow {
 }
 
 function findPlan(db: Db, accountId: number, code: string): PlanRow | undefined {
-  return db
-    .prepare('SELECT id, active FROM carrier_rate_plans WHERE carrier_account_id = ? AND code = ?')
-    .get(accountId, code) as PlanRow | undefined;
+  return cached(
+    db,
+    'SELECT id, active FROM carrier_rate_plans WHERE carrier_account_id = ? AND code = ?',
+  ).get(accountId, code) as PlanRow | undefined;
 }
 
 function accountName(db: Db, accountId: number): string {
-  const row = db.prepare('SELECT name FROM carrier_accounts WHERE id = ?').get(accountId) as
+  const row = cached(db, 'SELECT name FROM carrier_accounts WHERE id = ?').get(accountId) as
     { name: string } | undefined;
   return row?.name ?? `carrier account ${accountId}`;
 }
@@ -109,7 +111,7 @@ export const carrierRatePlanChange: ChangeHandler<CarrierRatePlanChangeParams> =
         'conflict',
         `The carrier moved ICCID ${item.device.iccid} to rate plan ${ratePlan}, but that plan is no longer in ${accountName(db, item.device.accountId)}'s plan list; refresh that account's rate plans, then review this device.`,
       );
-    db.prepare('UPDATE devices SET carrier_rate_plan_id = ?, updated_at = ? WHERE id = ?').run(
+    cached(db, 'UPDATE devices SET carrier_rate_plan_id = ?, updated_at = ? WHERE id = ?').run(
       plan.id,
       new Date().toISOString(),
       item.device.id,

@@ -1,4 +1,5 @@
 import type { Db } from '../store/open';
+import { cached } from '../store/statements';
 
 /** A customer with its tenant; revenue customers carry their RevCustomerId. */
 export interface CustomerRow {
@@ -18,21 +19,19 @@ export interface SiteRow {
 }
 
 export function findCustomer(db: Db, id: number): CustomerRow | undefined {
-  return db
-    .prepare(
-      `SELECT c.id, c.name, c.kind, c.rev_customer_id AS revCustomerId, c.tenant_id AS tenantId, t.name AS tenantName
+  return cached(
+    db,
+    `SELECT c.id, c.name, c.kind, c.rev_customer_id AS revCustomerId, c.tenant_id AS tenantId, t.name AS tenantName
        FROM customers c JOIN tenants t ON t.id = c.tenant_id WHERE c.id = ?`,
-    )
-    .get(id) as CustomerRow | undefined;
+  ).get(id) as CustomerRow | undefined;
 }
 
 export function findSite(db: Db, id: number): SiteRow | undefined {
-  return db
-    .prepare(
-      `SELECT s.id, s.name, s.customer_id AS customerId, c.name AS customerName
+  return cached(
+    db,
+    `SELECT s.id, s.name, s.customer_id AS customerId, c.name AS customerName
        FROM sites s JOIN customers c ON c.id = s.customer_id WHERE s.id = ?`,
-    )
-    .get(id) as SiteRow | undefined;
+  ).get(id) as SiteRow | undefined;
 }
 
 /** Names for the dry-run preview. */

@@ -1,4 +1,5 @@
 import type { Db } from '../store/open';
+import { cached } from '../store/statements';
 
 /** The service code a revenue customer's new services get when the desk gives none. */
 export const defaultServiceCode = (revCustomerId: string): string => `${revCustomerId}-M2M`;
@@ -8,12 +9,11 @@ export function activeServices(
   db: Db,
   deviceId: number,
 ): { customerId: number; serviceCode: string }[] {
-  return db
-    .prepare(
-      `SELECT customer_id AS customerId, service_code AS serviceCode FROM revenue_services
+  return cached(
+    db,
+    `SELECT customer_id AS customerId, service_code AS serviceCode FROM revenue_services
        WHERE device_id = ? AND status = 'active' ORDER BY id`,
-    )
-    .all(deviceId) as { customerId: number; serviceCode: string }[];
+  ).all(deviceId) as { customerId: number; serviceCode: string }[];
 }
 
 /** Today on this computer's calendar, as the effective date of a new service. */
@@ -33,12 +33,14 @@ export function settleRevenueServices(
   customerId: number,
   serviceCode: string | null,
 ): void {
-  db.prepare(
+  cached(
+    db,
     `UPDATE revenue_services SET status = 'disconnected'
      WHERE device_id = @deviceId AND status = 'active' AND (customer_id <> @customerId OR @creating = 1)`,
   ).run({ deviceId, customerId, creating: serviceCode === null ? 0 : 1 });
   if (serviceCode === null) return;
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO revenue_services (customer_id, device_id, service_code, status, effective_date)
      VALUES (?, ?, ?, 'active', ?)`,
   ).run(customerId, deviceId, serviceCode, localToday());

@@ -20,6 +20,7 @@ import {
   requireCustomerPlan,
   requireCustomerPool,
 } from './customerRatePlanChange.catalog';
+import { cached } from '../store/statements';
 
 export const CustomerAssignmentParams = z.object({
   customerId: z.number().int().positive(),
@@ -184,7 +185,8 @@ export const customerAssignment: ChangeHandler<CustomerAssignmentParams> = {
 
   applyLocal(db, _params, item) {
     const to = Request.parse(item.request);
-    db.prepare(
+    cached(
+      db,
       `UPDATE devices SET customer_id = @customerId, site_id = @siteId, customer_rate_plan_id = @customerRatePlanId,
          customer_pool_id = @customerPoolId,
          data_allocation_mb = CASE WHEN @clear = 1 THEN NULL ELSE data_allocation_mb END, updated_at = @now

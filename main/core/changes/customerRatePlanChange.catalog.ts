@@ -1,5 +1,6 @@
 import { CoreError } from '../errors';
 import type { Db } from '../store/open';
+import { cached } from '../store/statements';
 
 /** A customer (billing) rate plan with the tenant that sells it. */
 export interface CustomerPlanRow {
@@ -19,21 +20,19 @@ export interface CustomerPoolRow {
 }
 
 export function findCustomerPlan(db: Db, id: number): CustomerPlanRow | undefined {
-  return db
-    .prepare(
-      `SELECT p.id, p.tenant_id AS tenantId, t.name AS tenantName, p.code, p.active
+  return cached(
+    db,
+    `SELECT p.id, p.tenant_id AS tenantId, t.name AS tenantName, p.code, p.active
        FROM customer_rate_plans p JOIN tenants t ON t.id = p.tenant_id WHERE p.id = ?`,
-    )
-    .get(id) as CustomerPlanRow | undefined;
+  ).get(id) as CustomerPlanRow | undefined;
 }
 
 export function findCustomerPool(db: Db, id: number): CustomerPoolRow | undefined {
-  return db
-    .prepare(
-      `SELECT p.id, p.tenant_id AS tenantId, t.name AS tenantName, p.name
+  return cached(
+    db,
+    `SELECT p.id, p.tenant_id AS tenantId, t.name AS tenantName, p.name
        FROM customer_pools p JOIN tenants t ON t.id = p.tenant_id WHERE p.id = ?`,
-    )
-    .get(id) as CustomerPoolRow | undefined;
+  ).get(id) as CustomerPoolRow | undefined;
 }
 
 /** The plan, or a CoreError that refuses the whole change when it is missing or retired. */

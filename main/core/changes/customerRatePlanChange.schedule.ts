@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Db } from '../store/open';
+import { cached } from '../store/statements';
 
 const isoDate = z.iso.date();
 const isoDateTime = z.iso.datetime({ offset: true, local: true });
@@ -51,15 +52,15 @@ function writeSchedule(
     status,
     appliedAt: status === 'APPLIED' ? now : null,
   };
-  const updated = db
-    .prepare(
-      `UPDATE customer_rate_plan_schedule SET customer_rate_plan_id = @plan, customer_pool_id = @pool,
+  const updated = cached(
+    db,
+    `UPDATE customer_rate_plan_schedule SET customer_rate_plan_id = @plan, customer_pool_id = @pool,
          data_allocation_mb = @allocation, effective_at = @effectiveAt, status = @status, applied_at = @appliedAt
        WHERE device_change_id = @deviceChangeId`,
-    )
-    .run(row).changes;
+  ).run(row).changes;
   if (updated > 0) return;
-  db.prepare(
+  cached(
+    db,
     `INSERT INTO customer_rate_plan_schedule (bulk_change_id, device_change_id, device_id, customer_rate_plan_id,
        customer_pool_id, data_allocation_mb, effective_at, status, applied_at)
      SELECT bulk_change_id, @deviceChangeId, @deviceId, @plan, @pool, @allocation, @effectiveAt, @status, @appliedAt
@@ -98,7 +99,8 @@ export function closeSchedule(
   deviceChangeId: number,
   status: Extract<ScheduleStatus, 'CANCELLED' | 'FAILED'>,
 ): void {
-  db.prepare(
+  cached(
+    db,
     "UPDATE customer_rate_plan_schedule SET status = ? WHERE device_change_id = ? AND status = 'SCHEDULED'",
   ).run(status, deviceChangeId);
 }

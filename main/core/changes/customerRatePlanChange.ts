@@ -15,6 +15,7 @@ import {
   effectiveAtOf,
   markScheduleApplied,
 } from './customerRatePlanChange.schedule';
+import { cached } from '../store/statements';
 
 export { recordSchedule, closeSchedule } from './customerRatePlanChange.schedule';
 
@@ -53,13 +54,12 @@ interface Owner {
 }
 
 function ownerOf(db: Db, deviceId: number): Owner | undefined {
-  return db
-    .prepare(
-      `SELECT c.name AS customer, c.tenant_id AS tenantId, t.name AS tenant
+  return cached(
+    db,
+    `SELECT c.name AS customer, c.tenant_id AS tenantId, t.name AS tenant
        FROM devices d JOIN customers c ON c.id = d.customer_id JOIN tenants t ON t.id = c.tenant_id
        WHERE d.id = ?`,
-    )
-    .get(deviceId) as Owner | undefined;
+  ).get(deviceId) as Owner | undefined;
 }
 
 /** Why a plan or pool can't go on this device's customer, if it can't. */
@@ -181,7 +181,7 @@ export const customerRatePlanChange: ChangeHandler<CustomerRatePlanChangeParams>
       ...(mb !== undefined ? ['data_allocation_mb = @mb'] : []),
       'updated_at = @now',
     ];
-    db.prepare(`UPDATE devices SET ${sets.join(', ')} WHERE id = @id`).run({
+    cached(db, `UPDATE devices SET ${sets.join(', ')} WHERE id = @id`).run({
       id: item.device.id,
       plan: plan ?? null,
       pool: pool ?? null,

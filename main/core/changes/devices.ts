@@ -1,5 +1,6 @@
 import type { Db } from '../store/open';
 import type { DeviceRecord } from './handler';
+import { cached } from '../store/statements';
 
 const SELECT = `SELECT d.id, d.carrier_account_id AS accountId, a.carrier, d.iccid, d.imei, d.msisdn, d.status,
     p.code AS carrierRatePlan, d.customer_id AS customerId, d.site_id AS siteId,
@@ -13,7 +14,7 @@ const SELECT = `SELECT d.id, d.carrier_account_id AS accountId, a.carrier, d.icc
 /** Devices by id, as change handlers see them. */
 export function loadDevices(db: Db, ids: readonly number[]): Map<number, DeviceRecord> {
   const found = new Map<number, DeviceRecord>();
-  const statement = db.prepare(`${SELECT} WHERE d.id IN (SELECT value FROM json_each(?))`);
+  const statement = cached(db, `${SELECT} WHERE d.id IN (SELECT value FROM json_each(?))`);
   for (let i = 0; i < ids.length; i += 5000) {
     for (const row of statement.all(JSON.stringify(ids.slice(i, i + 5000))) as DeviceRecord[])
       found.set(row.id, row);
@@ -32,9 +33,9 @@ export function findDevices(
   devices: { row: number; device: DeviceRecord }[];
   problems: { row: number; value: string; reason: string }[];
 } {
-  const byIccid = db.prepare(`${SELECT} WHERE d.iccid = ?`);
-  const byImei = db.prepare(`${SELECT} WHERE d.imei = ?`);
-  const byMsisdn = db.prepare(`${SELECT} WHERE d.msisdn = ?`);
+  const byIccid = cached(db, `${SELECT} WHERE d.iccid = ?`);
+  const byImei = cached(db, `${SELECT} WHERE d.imei = ?`);
+  const byMsisdn = cached(db, `${SELECT} WHERE d.msisdn = ?`);
   const devices: { row: number; device: DeviceRecord }[] = [];
   const problems: { row: number; value: string; reason: string }[] = [];
   const seen = new Set<number>();

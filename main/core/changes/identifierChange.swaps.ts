@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { cleanDigits, validateIccid, validateImei } from '../../../shared/identifiers';
 import type { Db } from '../store/open';
+import { cached } from '../store/statements';
 
 /** One line of the swap list, keyed by the device's current ICCID. */
 export const Swap = z.object({
@@ -70,8 +71,8 @@ export function swapListProblems(db: Db, swaps: readonly Swap[]): string[] {
   const seenDevices = new Set<string>();
   const seenIccids = new Map<string, string>();
   const seenImeis = new Map<string, string>();
-  const iccidHolder = db.prepare(`${HOLDER} WHERE d.iccid = ?`);
-  const imeiHolder = db.prepare(`${HOLDER} WHERE d.imei = ? LIMIT 1`);
+  const iccidHolder = cached(db, `${HOLDER} WHERE d.iccid = ?`);
+  const imeiHolder = cached(db, `${HOLDER} WHERE d.imei = ? LIMIT 1`);
 
   for (const swap of swaps) {
     const clean = cleanSwap(swap);

@@ -9,6 +9,7 @@ import type { CarrierCapabilities } from '../carriers/types';
 import { CoreError } from '../errors';
 import type { ChangeHandler } from './handler';
 import { Swap, swapListProblems, swapsByIccid } from './identifierChange.swaps';
+import { cached } from '../store/statements';
 
 export const IdentifierChangeParams = z.object({
   /** One entry per device, keyed by its current ICCID. */
@@ -135,16 +136,18 @@ export const identifierChange: ChangeHandler<IdentifierChangeParams> = {
   applyLocal(db, _params, item, state) {
     const { newIccid, newImei } = Request.parse(item.request);
     if (newIccid !== undefined) {
-      const holder = db
-        .prepare('SELECT id FROM devices WHERE iccid = ? AND id <> ?')
-        .get(newIccid, item.device.id);
+      const holder = cached(db, 'SELECT id FROM devices WHERE iccid = ? AND id <> ?').get(
+        newIccid,
+        item.device.id,
+      );
       if (holder)
         throw new CoreError(
           'conflict',
           `The carrier moved ICCID ${item.device.iccid} to SIM ${newIccid}, but another device in the inventory now has that ICCID; remove the duplicate, then review this device.`,
         );
     }
-    db.prepare(
+    cached(
+      db,
       `UPDATE devices SET iccid = coalesce(@newIccid, iccid), imei = coalesce(@newImei, imei),
          msisdn = coalesce(@msisdn, msisdn), updated_at = @now
        WHERE id = @id`,

@@ -3,6 +3,7 @@ import { deviceStatusLabels, type DeviceStatus } from '../../../shared/domain/de
 import { carrierStatusWords } from '../carriers/statuses';
 import { StatusAction } from '../carriers/types';
 import type { ChangeHandler } from './handler';
+import { cached } from '../store/statements';
 
 export const StatusUpdateParams = z.object({
   action: StatusAction,
@@ -70,7 +71,8 @@ export const statusUpdate: ChangeHandler<StatusUpdateParams> = {
 
   applyLocal(db, params, item, state) {
     const to = moves[params.action].to;
-    db.prepare(
+    cached(
+      db,
       `UPDATE devices SET status = @to, carrier_status = @word, msisdn = coalesce(@msisdn, msisdn),
          activated_at = CASE WHEN @to = 'active' AND activated_at IS NULL THEN @now ELSE activated_at END, updated_at = @now
        WHERE id = @id`,

@@ -2,6 +2,7 @@ import type { BulkStatus, ChangeType, DeviceChangeStatus } from '../../../shared
 import { CoreError } from '../errors';
 import type { Db } from '../store/open';
 import type { ChangeHandler, DeviceRecord, FieldChange } from '../changes/handler';
+import { cached } from '../store/statements';
 
 export interface PlannedDevice {
   device: DeviceRecord;
@@ -43,14 +44,14 @@ export function createBulkChange(db: Db, input: NewBulkChange): number {
     );
   return db.transaction(() => {
     const id = Number(
-      db
-        .prepare(
-          "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by) VALUES (?, 'DRAFT', ?, ?, ?)",
-        )
-        .run(input.changeType, input.title, JSON.stringify(input.params), input.createdBy)
+      cached(
+        db,
+        "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by) VALUES (?, 'DRAFT', ?, ?, ?)",
+      ).run(input.changeType, input.title, JSON.stringify(input.params), input.createdBy)
         .lastInsertRowid,
     );
-    const insert = db.prepare(
+    const insert = cached(
+      db,
       `INSERT INTO device_changes (bulk_change_id, device_id, iccid, imei, request_json, status, lane_account_id, next_attempt_at)
        VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)`,
     );
@@ -73,7 +74,7 @@ export function createBulkChange(db: Db, input: NewBulkChange): number {
 }
 
 function setStatus(db: Db, id: number, from: BulkStatus[], to: BulkStatus, what: string): void {
-  const bulk = db.prepare('SELECT status FROM bulk_changes WHERE id = ?').get(id) as
+  const bulk = cached(db, 'SELECT status FROM bulk_changes WHERE id = ?').get(id) as
     { status: BulkStatus } | undefined;
   if (!bulk) throw new CoreError('not_found', `There is no bulk change ${id}.`);
   if (!from.includes(bulk.status))
@@ -81,7 +82,8 @@ function setStatus(db: Db, id: number, from: BulkStatus[], to: BulkStatus, what:
       'conflict',
       `Bulk change ${id} is ${bulk.status.toLowerCase()}, so it can't be ${what}.`,
     );
-  db.prepare(
+  cached(
+    db,
     'UPDATE bulk_changes SET status = ?, submitted_at = coalesce(submitted_at, ?) WHERE id = ?',
   ).run(to, to === 'QUEUED' ? new Date().toISOString() : null, id);
 }
@@ -91,11 +93,10 @@ export const submitBulkChange = (db: Db, id: number) =>
   setStatus(db, id, ['DRAFT'], 'QUEUED', 'submitted');
 
 export function pauseBulkChange(db: Db, id: number, paused: boolean): void {
-  const changed = db
-    .prepare(
-      "UPDATE bulk_changes SET paused = ? WHERE id = ? AND status IN ('DRAFT', 'QUEUED', 'PROCESSING')",
-    )
-    .run(paused ? 1 : 0, id).changes;
+  const changed = cached(
+    db,
+    "UPDATE bulk_changes SET paused = ? WHERE id = ? AND status IN ('DRAFT', 'QUEUED', 'PROCESSING')",
+  ).run(paused ? 1 : 0, id).changes;
   if (changed === 0)
     throw new CoreError(
       'conflict',
@@ -106,22 +107,21 @@ export function pauseBulkChange(db: Db, id: number, paused: boolean): void {
 /** Cancels rows not yet sent; rows already at the carrier run to their end. */
 export function cancelBulkChange(db: Db, id: number): number {
   return db.transaction(() => {
-    const changed = db
-      .prepare(
-        "UPDATE bulk_changes SET cancel_requested = 1 WHERE id = ? AND status IN ('DRAFT', 'QUEUED', 'PROCESSING')",
-      )
-      .run(id).changes;
+    const changed = cached(
+      db,
+      "UPDATE bulk_changes SET cancel_requested = 1 WHERE id = ? AND status IN ('DRAFT', 'QUEUED', 'PROCESSING')",
+    ).run(id).changes;
     if (changed === 0)
       throw new CoreError(
         'conflict',
         `Bulk change ${id} has finished or does not exist, so it can't be cancelled.`,
       );
-    const cancelled = db
-      .prepare(
-        "UPDATE device_changes SET status = 'CANCELLED', completed_at = ?, error_message = 'Cancelled before it was sent.' WHERE bulk_change_id = ? AND status = 'PENDING' AND lease_token IS NULL",
-      )
-      .run(new Date().toISOString(), id).changes;
-    db.prepare(
+    const cancelled = cached(
+      db,
+      "UPDATE device_changes SET status = 'CANCELLED', completed_at = ?, error_message = 'Cancelled before it was sent.' WHERE bulk_change_id = ? AND status = 'PENDING' AND lease_token IS NULL",
+    ).run(new Date().toISOString(), id).changes;
+    cached(
+      db,
       "UPDATE customer_rate_plan_schedule SET status = 'CANCELLED' WHERE bulk_change_id = ? AND status = 'SCHEDULED'",
     ).run(id);
     finalizeIfDone(db, id);
@@ -132,13 +132,13 @@ export function cancelBulkChange(db: Db, id: number): number {
 /** FAILED rows go back to the queue with fresh attempts. */
 export function retryFailed(db: Db, id: number): number {
   return db.transaction(() => {
-    const retried = db
-      .prepare(
-        "UPDATE device_changes SET status = 'PENDING', attempts = 0, polls = 0, next_attempt_at = 0, error_code = NULL, error_message = NULL, completed_at = NULL WHERE bulk_change_id = ? AND status = 'FAILED'",
-      )
-      .run(id).changes;
+    const retried = cached(
+      db,
+      "UPDATE device_changes SET status = 'PENDING', attempts = 0, polls = 0, next_attempt_at = 0, error_code = NULL, error_message = NULL, completed_at = NULL WHERE bulk_change_id = ? AND status = 'FAILED'",
+    ).run(id).changes;
     if (retried > 0)
-      db.prepare(
+      cached(
+        db,
         "UPDATE bulk_changes SET status = 'QUEUED', completed_at = NULL, cancel_requested = 0 WHERE id = ? AND status IN ('PARTIAL', 'ERROR', 'PROCESSED', 'QUEUED', 'PROCESSING', 'CANCELLED')",
       ).run(id);
     return retried;
@@ -157,11 +157,10 @@ export function statusCounts(db: Db, id: number): StatusCounts {
     NEEDS_REVIEW: 0,
     CANCELLED: 0,
   };
-  for (const row of db
-    .prepare(
-      'SELECT status, count(*) AS n FROM device_changes WHERE bulk_change_id = ? GROUP BY status',
-    )
-    .all(id) as { status: DeviceChangeStatus; n: number }[])
+  for (const row of cached(
+    db,
+    'SELECT status, count(*) AS n FROM device_changes WHERE bulk_change_id = ? GROUP BY status',
+  ).all(id) as { status: DeviceChangeStatus; n: number }[])
     counts[row.status] = row.n;
   return counts;
 }
@@ -170,9 +169,10 @@ export function statusCounts(db: Db, id: number): StatusCounts {
 export function finalizeIfDone(db: Db, id: number): BulkStatus | undefined {
   const c = statusCounts(db, id);
   if (c.PENDING + c.IN_FLIGHT + c.AWAITING_CARRIER > 0) return undefined;
-  const bulk = db
-    .prepare('SELECT status, cancel_requested AS cancelled FROM bulk_changes WHERE id = ?')
-    .get(id) as { status: BulkStatus; cancelled: number };
+  const bulk = cached(
+    db,
+    'SELECT status, cancel_requested AS cancelled FROM bulk_changes WHERE id = ?',
+  ).get(id) as { status: BulkStatus; cancelled: number };
   if (!['QUEUED', 'PROCESSING'].includes(bulk.status)) return undefined;
   const total = c.SUCCEEDED + c.FAILED + c.NEEDS_REVIEW + c.CANCELLED;
   const status: BulkStatus = bulk.cancelled
@@ -182,7 +182,7 @@ export function finalizeIfDone(db: Db, id: number): BulkStatus | undefined {
       : c.SUCCEEDED === 0
         ? 'ERROR'
         : 'PARTIAL';
-  db.prepare('UPDATE bulk_changes SET status = ?, completed_at = ? WHERE id = ?').run(
+  cached(db, 'UPDATE bulk_changes SET status = ?, completed_at = ? WHERE id = ?').run(
     status,
     new Date().toISOString(),
     id,

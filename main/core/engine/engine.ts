@@ -15,6 +15,7 @@ import { ProgressTracker } from './progress';
 import type { ChangeQueue, LeasedChange, Settlement } from './queue';
 import { reconcile } from './reconcile';
 import { SqliteChangeQueue } from './sqliteQueue';
+import { cached } from '../store/statements';
 
 export interface EngineOptions {
   db: Db;
@@ -115,8 +116,7 @@ export class Engine implements EngineContext {
 
   pollIntervalMs(adapter: CarrierAdapter, accountId: number): number {
     const sandbox =
-      this.db
-        .prepare("SELECT mode = 'sandbox' FROM carrier_accounts WHERE id = ?")
+      cached(this.db, "SELECT mode = 'sandbox' FROM carrier_accounts WHERE id = ?")
         .pluck()
         .get(accountId) === 1;
     // Sandbox simulators finish in seconds: rehearsals shouldn't wait a live carrier's cadence.
@@ -131,9 +131,10 @@ export class Engine implements EngineContext {
   bulk(id: number): { handler: ChangeHandler; params: unknown } {
     let bulk = this.bulks.get(id);
     if (!bulk) {
-      const row = this.db
-        .prepare('SELECT change_type AS type, request_json AS json FROM bulk_changes WHERE id = ?')
-        .get(id) as { type: ChangeType; json: string };
+      const row = cached(
+        this.db,
+        'SELECT change_type AS type, request_json AS json FROM bulk_changes WHERE id = ?',
+      ).get(id) as { type: ChangeType; json: string };
       const handler = this.options.handlers[row.type] as ChangeHandler;
       // Re-validated on load: a row written by an older version must still make sense.
       bulk = { handler, params: handler.params.parse(JSON.parse(row.json)) };
@@ -176,9 +177,10 @@ export class Engine implements EngineContext {
   }
 
   afterBatch(bulkId: number): void {
-    this.db
-      .prepare("UPDATE bulk_changes SET status = 'PROCESSING' WHERE id = ? AND status = 'QUEUED'")
-      .run(bulkId);
+    cached(
+      this.db,
+      "UPDATE bulk_changes SET status = 'PROCESSING' WHERE id = ? AND status = 'QUEUED'",
+    ).run(bulkId);
     const final = finalizeIfDone(this.db, bulkId);
     const progress = this.progress.next(bulkId, this.laneStates(), final !== undefined);
     if (progress) this.options.emit?.({ event: 'bulk:progress', payload: progress });
@@ -262,8 +264,7 @@ export class Engine implements EngineContext {
 
   private accountConcurrency(accountId: number): number {
     return (
-      (this.db
-        .prepare('SELECT max_concurrency FROM carrier_accounts WHERE id = ?')
+      (cached(this.db, 'SELECT max_concurrency FROM carrier_accounts WHERE id = ?')
         .pluck()
         .get(accountId) as number | undefined) ?? 1
     );

@@ -3,6 +3,7 @@ import type { BulkProgress } from '../../../shared/contract/bulk';
 import type { Db } from '../store/open';
 import { statusCounts } from './bulkChanges';
 import type { LaneState } from './lane';
+import { cached } from '../store/statements';
 
 interface Pace {
   startedAt: number;
@@ -35,15 +36,14 @@ export class ProgressTracker {
     this.pace.set(bulkId, pace);
     const seconds = (now - pace.startedAt) / 1000;
     const rate = seconds > 0.5 ? (done - pace.doneAtStart) / seconds : 0;
-    const bulk = this.db
-      .prepare('SELECT status, paused FROM bulk_changes WHERE id = ?')
-      .get(bulkId) as { status: BulkProgress['status']; paused: number };
-    const byCarrier = this.db
-      .prepare(
-        `SELECT coalesce(a.carrier, 'local') AS carrier, a.id AS accountId, sum(dc.status IN ('SUCCEEDED', 'FAILED', 'NEEDS_REVIEW', 'CANCELLED')) AS done, count(*) AS total
+    const bulk = cached(this.db, 'SELECT status, paused FROM bulk_changes WHERE id = ?').get(
+      bulkId,
+    ) as { status: BulkProgress['status']; paused: number };
+    const byCarrier = cached(
+      this.db,
+      `SELECT coalesce(a.carrier, 'local') AS carrier, a.id AS accountId, sum(dc.status IN ('SUCCEEDED', 'FAILED', 'NEEDS_REVIEW', 'CANCELLED')) AS done, count(*) AS total
          FROM device_changes dc LEFT JOIN carrier_accounts a ON a.id = dc.lane_account_id WHERE dc.bulk_change_id = ? GROUP BY dc.lane_account_id`,
-      )
-      .all(bulkId) as {
+    ).all(bulkId) as {
       carrier: Carrier | 'local';
       accountId: number | null;
       done: number;
