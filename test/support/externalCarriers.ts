@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import type { FaultInput } from '../../main/core/simulators/common/faults';
 import type { Simulator } from '../../main/core/simulators/common/server';
-import type { SimDevice } from '../../main/core/simulators/common/setup';
 import { jasperSandboxCredentials, startJasperSimulator } from '../../main/core/simulators/jasper';
 import { pondSandboxCredentials, startPondSimulator } from '../../main/core/simulators/pond';
 import {
@@ -12,6 +11,7 @@ import {
   startThingSpaceSimulator,
   thingspaceSandboxCredentials,
 } from '../../main/core/simulators/thingspace';
+import { accountSimulatorSeed } from '../../main/core/simulators/sandbox';
 
 export interface ExternalCarriers {
   sims: Map<string, Simulator>;
@@ -36,15 +36,7 @@ export async function startExternalCarriers(
   const sims = new Map<string, Simulator>();
   let thingspaceLocked = () => false;
   for (const account of accounts) {
-    const devices = db
-      .prepare(
-        `SELECT d.iccid, d.imei, d.msisdn, d.status, p.code AS ratePlan, d.communication_plan AS communicationPlan
-         FROM devices d LEFT JOIN carrier_rate_plans p ON p.id = d.carrier_rate_plan_id WHERE d.carrier_account_id = ?`,
-      )
-      .all(account.id) as SimDevice[];
-    const ratePlans = db
-      .prepare('SELECT code, name FROM carrier_rate_plans WHERE carrier_account_id = ?')
-      .all(account.id) as { code: string; name: string }[];
+    const { devices, ratePlans } = accountSimulatorSeed(db, account.id);
     const setup = { devices, ratePlans, seed: account.id, faults };
     const wide = { rateLimit: { perSecond: 10_000, concurrency: 64 } };
     let sim: Simulator;

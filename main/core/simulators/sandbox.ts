@@ -1,6 +1,5 @@
 import type { Carrier } from '../../../shared/domain/carriers';
 import type { CarrierCredentials } from '../../../shared/domain/credentials';
-import type { DeviceStatus } from '../../../shared/domain/devices';
 import type { Db } from '../store/open';
 import type { Simulator } from './common/server';
 import type { SimDevice } from './common/setup';
@@ -14,6 +13,23 @@ const sandboxPace = {
   thingspace: { activationLatencyMs: 8_000, changeLatencyMs: 3_000 },
   telegence: { reservedAfterMs: 2_000, completeAfterMs: 6_000 },
 };
+
+/** What a simulator for one account is seeded with: the account's devices and its plan catalog. */
+export function accountSimulatorSeed(
+  db: Db,
+  accountId: number,
+): { devices: SimDevice[]; ratePlans: { code: string; name: string }[] } {
+  const devices = db
+    .prepare(
+      `SELECT d.iccid, d.imei, d.msisdn, d.status, p.code AS ratePlan, d.communication_plan AS communicationPlan
+       FROM devices d LEFT JOIN carrier_rate_plans p ON p.id = d.carrier_rate_plan_id WHERE d.carrier_account_id = ?`,
+    )
+    .all(accountId) as SimDevice[];
+  const ratePlans = db
+    .prepare('SELECT code, name FROM carrier_rate_plans WHERE carrier_account_id = ?')
+    .all(accountId) as { code: string; name: string }[];
+  return { devices, ratePlans };
+}
 
 /** The fixed, not-secret credentials every sandbox simulator accepts. */
 export function sandboxCredentials(carrier: Carrier): CarrierCredentials {
@@ -62,15 +78,7 @@ export class SandboxCarriers {
   }
 
   private async start(accountId: number, carrier: Carrier): Promise<SandboxCarrier> {
-    const devices = this.db
-      .prepare(
-        `SELECT d.iccid, d.imei, d.msisdn, d.status, p.code AS ratePlan, d.communication_plan AS communicationPlan
-         FROM devices d LEFT JOIN carrier_rate_plans p ON p.id = d.carrier_rate_plan_id WHERE d.carrier_account_id = ?`,
-      )
-      .all(accountId) as (SimDevice & { status: DeviceStatus })[];
-    const ratePlans = this.db
-      .prepare('SELECT code, name FROM carrier_rate_plans WHERE carrier_account_id = ?')
-      .all(accountId) as { code: string; name: string }[];
+    const { devices, ratePlans } = accountSimulatorSeed(this.db, accountId);
     const setup = { devices, ratePlans, seed: accountId };
     switch (carrier) {
       case 'thingspace': {

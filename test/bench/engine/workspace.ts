@@ -6,7 +6,6 @@ import type { DeviceStatus } from '../../../shared/domain/devices';
 import { carrierStatusWords } from '../../../main/core/carriers/statuses';
 import type { Keychain } from '../../../main/core/credentials/keychain';
 import type { Simulator } from '../../../main/core/simulators/common/server';
-import type { SimDevice } from '../../../main/core/simulators/common/setup';
 import {
   jasperSandboxCredentials,
   startJasperSimulator,
@@ -21,6 +20,7 @@ import {
   thingspaceSandboxCredentials,
 } from '../../../main/core/simulators/thingspace';
 import type { Db } from '../../../main/core/store/open';
+import { accountSimulatorSeed } from '../../../main/core/simulators/sandbox';
 
 /** What the bench lifts the accounts' lanes to, so the engine, not the carrier, is the limit. */
 export const LIFTED = { ratePerSecond: 2000, concurrency: 16 };
@@ -84,15 +84,7 @@ export interface BenchCarrier {
  * added latency, asynchronous carriers finishing at once, and limits counted rather than enforced.
  */
 export async function startCarrier(db: Db, account: Account): Promise<BenchCarrier> {
-  const devices = db
-    .prepare(
-      `SELECT d.iccid, d.imei, d.msisdn, d.status, p.code AS ratePlan, d.communication_plan AS communicationPlan
-       FROM devices d LEFT JOIN carrier_rate_plans p ON p.id = d.carrier_rate_plan_id WHERE d.carrier_account_id = ?`,
-    )
-    .all(account.id) as SimDevice[];
-  const ratePlans = db
-    .prepare('SELECT code, name FROM carrier_rate_plans WHERE carrier_account_id = ?')
-    .all(account.id) as { code: string; name: string }[];
+  const { devices, ratePlans } = accountSimulatorSeed(db, account.id);
   const setup = { devices, ratePlans, seed: account.id, faults: { latencyMs: 0 } };
   switch (account.carrier) {
     case 'jasper': {

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import type { AuditEntryInput } from '../../../main/core/audit/auditLog';
 import { openStore, type Db } from '../../../main/core/store/open';
+import type { EntryContent } from '../../../main/core/audit/chainHash';
 
 export interface AuditWorkspace {
   db: Db;
@@ -53,17 +54,9 @@ export function exchange(
 
 /** Every row of the log, oldest first, as stored. */
 export function storedRows(db: Db) {
-  return db.prepare('SELECT * FROM bulk_change_log ORDER BY id').all() as {
+  return db.prepare('SELECT * FROM bulk_change_log ORDER BY id').all() as (EntryContent & {
     id: number;
-    bulk_change_id: number;
-    device_change_id: number | null;
-    request_text: string | null;
-    response_text: string | null;
-    has_errors: 0 | 1;
-    response_status: string;
-    processed_by: string;
-    processed_at: string;
     prev_hash: string;
     hash: string;
-  }[];
+  })[];
 }
