@@ -10,6 +10,7 @@ import type { Keychain } from './credentials/keychain';
 import { deviceFacets, listDevices } from './devices/query';
 import type { Db } from './store/open';
 import { workspaceInfo } from './workspace/info';
+import { importHandlers } from './import/handlers';
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export type CoreHandlers = {
@@ -75,5 +76,6 @@ export function createHandlers({
     'bulk:cancel': act(bulk.actions.cancel),
     'bulk:retryFailed': act(bulk.actions.retryFailed),
     'audit:verify': () => audit.verify(),
+    ...importHandlers(),
   };
 }

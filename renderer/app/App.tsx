@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { ComingLater } from './ComingLater';
 import { Header } from './Header';
+import { useNavigation } from './navigationStore';
 import { pages, type Page, type PageId } from './pages';
 import { Sidebar } from './Sidebar';
 import { useWorkspaceStore } from './workspaceStore';
@@ -14,7 +14,8 @@ const render = (page: Page) =>
 
 /** The frame: sections on the left, the workspace on top, the chosen section below. */
 export function App() {
-  const [current, setCurrent] = useState<PageId>('devices');
+  const current: PageId = useNavigation((state) => state.page);
+  const setCurrent = useNavigation((state) => state.go);
   const { opened, error, load } = useWorkspaceStore(
     useShallow((state) => ({ opened: state.info !== null, error: state.error, load: state.load })),
   );

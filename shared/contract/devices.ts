@@ -14,6 +14,23 @@ export const DeviceQuery = z.object({
 });
 export type DeviceQuery = z.infer<typeof DeviceQuery>;
 
+/**
+ * Which devices a change is for: ICCIDs picked one by one, or everything matching a filter
+ * (less any the desk unticked), resolved in core so a 1M-device selection never crosses IPC.
+ */
+export const DeviceSelection = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('ids'),
+    ids: z.array(z.string().max(64)).min(1, 'select at least one device').max(1_000_000),
+  }),
+  z.object({
+    kind: z.literal('filter'),
+    filter: DeviceQuery,
+    except: z.array(z.string().max(64)).max(100_000).default([]),
+  }),
+]);
+export type DeviceSelection = z.infer<typeof DeviceSelection>;
+
 export const DevicePageRequest = DeviceQuery.extend({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(MAX_PAGE).default(100),

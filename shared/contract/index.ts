@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { bulkEvents, bulkRequests } from './bulk';
 import { carrierRequests } from './carriers';
 import { deviceRequests } from './devices';
+import { catalogRequests, importRequests } from './imports';
 import type { Result } from './result';
 import { workspaceEvents, workspaceRequests } from './workspace';
 
@@ -14,6 +15,8 @@ export const requests = {
   ...deviceRequests,
   ...carrierRequests,
   ...bulkRequests,
+  ...importRequests,
+  ...catalogRequests,
 };
 export const events = { ...workspaceEvents, ...bulkEvents };
 

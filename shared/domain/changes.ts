@@ -33,3 +33,15 @@ export const DeviceChangeStatus = z.enum([
   'CANCELLED',
 ]);
 export type DeviceChangeStatus = z.infer<typeof DeviceChangeStatus>;
+
+/** The four status moves a desk worker asks for. */
+export const StatusAction = z.enum(['activate', 'suspend', 'restore', 'deactivate']);
+export type StatusAction = z.infer<typeof StatusAction>;
+
+export const changeTypeLabels: Record<ChangeType, string> = {
+  statusUpdate: 'Status update',
+  carrierRatePlanChange: 'Carrier rate plan change',
+  customerRatePlanChange: 'Customer rate plan change',
+  customerAssignment: 'Customer assignment',
+  identifierChange: 'ICCID/IMEI change',
+};

@@ -3,9 +3,8 @@ import type { Carrier } from '../../../shared/domain/carriers';
 import type { ChangeType } from '../../../shared/domain/changes';
 import type { DeviceStatus } from '../../../shared/domain/devices';
 
-/** The four status moves a desk worker asks for. */
-export const StatusAction = z.enum(['activate', 'suspend', 'restore', 'deactivate']);
-export type StatusAction = z.infer<typeof StatusAction>;
+import { StatusAction } from '../../../shared/domain/changes';
+export { StatusAction };
 
 /** The kinds of carrier call a change makes, for per-operation capabilities. */
 export type CarrierOperation = StatusAction | 'ratePlan' | 'identifier';

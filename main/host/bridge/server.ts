@@ -24,6 +24,9 @@ export interface Bridge {
 }
 
 const MAX_BODY = 1024 * 1024;
+/** Channels that carry a file's bytes: a 50 MB spreadsheet is about 67 MB as base64. */
+const LARGE_BODY = 72 * 1024 * 1024;
+const largeChannels = new Set(['import:open']);
 const KEEPALIVE_MS = 15_000;
 const securityHeaders = {
   'Content-Security-Policy': RENDERER_CSP,
@@ -96,7 +99,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     }
     const call = /^\/api\/call\/([\w:.-]+)$/.exec(url.pathname);
     if (call && request.method === 'POST') {
-      const body = await readJson(request);
+      const body = await readJson(request, largeChannels.has(call[1]!) ? LARGE_BODY : MAX_BODY);
       sendJson(
         response,
         200,
@@ -157,15 +160,18 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
 
 const frame = (message: EventMessage): string => `data: ${JSON.stringify(message)}\n\n`;
 
-async function readJson(request: IncomingMessage): Promise<Result<unknown>> {
+async function readJson(request: IncomingMessage, limit: number): Promise<Result<unknown>> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY)
+    if (size > limit)
       return {
         ok: false,
-        error: { code: 'invalid_request', message: 'The request is larger than 1 MB.' },
+        error: {
+          code: 'invalid_request',
+          message: `The request is larger than ${Math.round(limit / 1024 / 1024)} MB.`,
+        },
       };
     chunks.push(chunk as Buffer);
   }

@@ -1,0 +1,23 @@
+import { create } from 'zustand';
+import type { DeviceSelection } from '../../shared/contract/devices';
+import type { PageId } from './pages';
+
+interface NavigationState {
+  page: PageId;
+  /** Devices picked in the grid, waiting for the change form (cleared once a change starts). */
+  changeSelection: { selection: DeviceSelection; count: number } | null;
+  go(page: PageId): void;
+  /** Opens the change form on the Import page for the devices picked in the grid. */
+  changeDevices(selection: DeviceSelection, count: number): void;
+  clearChangeSelection(): void;
+}
+
+/** Which section is showing, and what one section hands to another. */
+export const useNavigation = create<NavigationState>()((set) => ({
+  page: 'devices',
+  changeSelection: null,
+  go: (page) => set({ page }),
+  changeDevices: (selection, count) =>
+    set({ page: 'import', changeSelection: { selection, count } }),
+  clearChangeSelection: () => set({ changeSelection: null }),
+}));
