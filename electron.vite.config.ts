@@ -11,6 +11,8 @@ export default defineConfig({
         input: {
           index: resolve('main/index.ts'),
           'core-worker': resolve('main/core/worker.ts'),
+          // Spreadsheets are parsed in a throwaway worker (limits, timeout, isolation).
+          'sheet-worker': resolve('main/core/import/read/sheetWorker.ts'),
           cli: resolve('main/cli/index.ts'),
         },
       },

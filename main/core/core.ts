@@ -73,6 +73,7 @@ export function openCore(options: CoreOptions): Core {
     engine,
     audit,
     createdBy: options.user ?? 'desk',
+    progress: (payload) => options.emit?.({ event: 'workspace:progress', payload }),
   });
   const seeding =
     options.sandboxDevices !== undefined && !readMeta(db, 'seeded_at')

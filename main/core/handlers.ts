@@ -1,4 +1,5 @@
 import type { Channel, ParsedRequestOf, ResponseOf } from '../../shared/contract';
+import type { Progress } from '../../shared/contract/workspace';
 import type { AuditLog } from './audit/auditLog';
 import * as bulk from './bulk/service';
 import type { AccountAdapters } from './carriers/accountAdapters';
@@ -7,6 +8,8 @@ import type { Engine } from './engine/engine';
 import { addAccount, getAccountView, listAccounts } from './carriers/accounts';
 import { clearCredentials, saveCredentials } from './credentials/accountCredentials';
 import type { Keychain } from './credentials/keychain';
+import { deviceFilterOptions } from './devices/filterOptions';
+import { matchPaste } from './devices/paste';
 import { deviceFacets, listDevices } from './devices/query';
 import type { Db } from './store/open';
 import { workspaceInfo } from './workspace/info';
@@ -25,6 +28,8 @@ export interface HandlerDeps {
   engine: Engine;
   audit: AuditLog;
   createdBy: string;
+  /** Long work (imports) reports its progress here. */
+  progress?: (progress: Progress) => void;
 }
 
 export function createHandlers({
@@ -35,6 +40,7 @@ export function createHandlers({
   engine,
   audit,
   createdBy,
+  progress,
 }: HandlerDeps): CoreHandlers {
   /** Changes a bulk change's state, wakes the engine and answers with where it stands now. */
   const act =
@@ -49,6 +55,8 @@ export function createHandlers({
     'workspace:info': () => workspaceInfo(db, appVersion),
     'devices:list': (request) => listDevices(db, request),
     'devices:facets': () => deviceFacets(db),
+    'devices:filterOptions': () => deviceFilterOptions(db),
+    'devices:match': ({ text, listId }) => matchPaste(db, text, listId),
     'carriers:accounts': () => listAccounts(db, keychain),
     'carriers:addAccount': (request) => addAccount(db, keychain, request),
     'carriers:saveCredentials': async ({ accountId, credentials }) => {
@@ -76,6 +84,14 @@ export function createHandlers({
     'bulk:cancel': act(bulk.actions.cancel),
     'bulk:retryFailed': act(bulk.actions.retryFailed),
     'audit:verify': () => audit.verify(),
-    ...importHandlers(),
+    ...importHandlers({
+      db,
+      createdBy,
+      progress,
+      onSubmitted: (ids) => {
+        engine.wake();
+        for (const id of ids) engine.announce(id);
+      },
+    }),
   };
 }

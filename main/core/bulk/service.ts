@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { BulkPlan, BulkRequest, BulkSummary } from '../../../shared/contract/bulk';
 import { describeIssues } from '../../../shared/contract/validate';
-import type { ChangeType } from '../../../shared/domain/changes';
+import { changeTypeLabels, type ChangeType } from '../../../shared/domain/changes';
 import type { ChangeHandler } from '../changes/handler';
 import { findDevices } from '../changes/devices';
 import {
@@ -12,6 +12,7 @@ import {
   retryFailed,
   statusCounts,
   submitBulkChange,
+  type NewBulkChange,
   type PlannedDevice,
 } from '../engine/bulkChanges';
 import { CoreError } from '../errors';
@@ -20,13 +21,37 @@ import type { Db } from '../store/open';
 type Request = z.infer<typeof BulkRequest>;
 type Handlers = Record<ChangeType, ChangeHandler<never>>;
 
-const typeLabels: Record<ChangeType, string> = {
-  statusUpdate: 'Status update',
-  carrierRatePlanChange: 'Carrier rate plan change',
-  customerRatePlanChange: 'Customer rate plan change',
-  customerAssignment: 'Customer assignment',
-  identifierChange: 'ICCID/IMEI change',
-};
+/** Writes a DRAFT bulk change of planned devices, and whatever the change type records with it. */
+export function writeBulkChange(
+  db: Db,
+  handler: ChangeHandler,
+  input: Omit<NewBulkChange, 'target'>,
+): number {
+  const bulkChangeId = createBulkChange(db, { ...input, target: handler.target });
+  if (handler.afterCreate) {
+    const rows = db
+      .prepare(
+        'SELECT id, device_id AS deviceId, request_json AS json FROM device_changes WHERE bulk_change_id = ?',
+      )
+      .all(bulkChangeId) as { id: number; deviceId: number; json: string }[];
+    const byDevice = new Map(input.planned.map((p) => [p.device.id, p.device]));
+    db.transaction(() =>
+      handler.afterCreate!(
+        db,
+        input.params,
+        rows.map((r) => ({
+          deviceChangeId: r.id,
+          item: {
+            deviceChangeId: r.id,
+            device: byDevice.get(r.deviceId)!,
+            request: JSON.parse(r.json) as Record<string, unknown>,
+          },
+        })),
+      ),
+    )();
+  }
+  return bulkChangeId;
+}
 
 /** Validates a request and plans every device; nothing is written. */
 export function preview(
@@ -39,7 +64,7 @@ export function preview(
   if (!parsed.success)
     throw new CoreError(
       'invalid_request',
-      `The ${typeLabels[request.changeType].toLowerCase()} settings are not right: ${describeIssues(parsed.error.issues.map((i) => ({ ...i, path: ['params', ...i.path] })))}`,
+      `The ${changeTypeLabels[request.changeType].toLowerCase()} settings are not right: ${describeIssues(parsed.error.issues.map((i) => ({ ...i, path: ['params', ...i.path] })))}`,
     );
   const found = findDevices(db, request.devices);
   const planned = planChange(
@@ -81,39 +106,15 @@ export function create(
       `${plan.refused.length} of ${request.devices.length} devices can't take this change. ${first}${plan.refused.length > 3 ? ' …' : ''} Fix those rows, or go ahead without them.`,
     );
   }
-  const handler = handlers[request.changeType] as ChangeHandler;
-  const bulkChangeId = createBulkChange(db, {
+  const bulkChangeId = writeBulkChange(db, handlers[request.changeType] as ChangeHandler, {
     changeType: request.changeType,
     title:
       request.title ??
-      `${typeLabels[request.changeType]} of ${plan.accepted.length.toLocaleString('en-US')} devices`,
+      `${changeTypeLabels[request.changeType]} of ${plan.accepted.length.toLocaleString('en-US')} devices`,
     params,
     createdBy,
     planned,
-    target: handler.target,
   });
-  if (handler.afterCreate) {
-    const rows = db
-      .prepare(
-        'SELECT id, device_id AS deviceId, request_json AS json FROM device_changes WHERE bulk_change_id = ?',
-      )
-      .all(bulkChangeId) as { id: number; deviceId: number; json: string }[];
-    const byDevice = new Map(planned.map((p) => [p.device.id, p.device]));
-    db.transaction(() =>
-      handler.afterCreate!(
-        db,
-        params,
-        rows.map((r) => ({
-          deviceChangeId: r.id,
-          item: {
-            deviceChangeId: r.id,
-            device: byDevice.get(r.deviceId)!,
-            request: JSON.parse(r.json) as Record<string, unknown>,
-          },
-        })),
-      ),
-    )();
-  }
   if (request.submit) submitBulkChange(db, bulkChangeId);
   return { ...plan, bulkChangeId };
 }

@@ -22,6 +22,15 @@ export function loadDevices(db: Db, ids: readonly number[]): Map<number, DeviceR
   return found;
 }
 
+/** Devices whose ICCID, IMEI, MSISDN or EID is exactly these digits. */
+export function devicesWith(
+  db: Db,
+  kind: 'iccid' | 'imei' | 'msisdn' | 'eid',
+  digits: string,
+): DeviceRecord[] {
+  return cached(db, `${SELECT} WHERE d.${kind} = ?`).all(digits) as DeviceRecord[];
+}
+
 /**
  * Finds devices by what a desk worker pastes: ICCID, IMEI or MSISDN (digits; spaces, dashes and
  * a leading + ignored). Each value that matches no device, or more than one, is reported by position.

@@ -19,7 +19,7 @@ export const StatusUpdateParams = z.object({
 export type StatusUpdateParams = z.infer<typeof StatusUpdateParams>;
 
 /** Which statuses each action starts from, and where it leads. */
-const moves: Record<StatusAction, { from: DeviceStatus[]; to: DeviceStatus }> = {
+export const statusMoves: Record<StatusAction, { from: DeviceStatus[]; to: DeviceStatus }> = {
   activate: { from: ['inventory', 'deactivated'], to: 'active' },
   suspend: { from: ['active'], to: 'suspended' },
   restore: { from: ['suspended'], to: 'active' },
@@ -36,7 +36,7 @@ export const statusUpdate: ChangeHandler<StatusUpdateParams> = {
   target: 'carrier',
 
   plan(_db, params, device) {
-    const move = moves[params.action];
+    const move = statusMoves[params.action];
     if (!move.from.includes(device.status)) {
       return {
         ok: false,
@@ -66,11 +66,11 @@ export const statusUpdate: ChangeHandler<StatusUpdateParams> = {
 
   isApplied(state, params) {
     if (state.status === 'pending') return undefined;
-    return state.status === moves[params.action].to;
+    return state.status === statusMoves[params.action].to;
   },
 
   applyLocal(db, params, item, state) {
-    const to = moves[params.action].to;
+    const to = statusMoves[params.action].to;
     cached(
       db,
       `UPDATE devices SET status = @to, carrier_status = @word, msisdn = coalesce(@msisdn, msisdn),

@@ -3,6 +3,8 @@ import { sql as ratePlans } from './0002_rate_plans';
 import { sql as devices } from './0003_devices';
 import { sql as bulkChanges } from './0004_bulk_changes';
 import { sql as engineLanes } from './0005_engine_lanes';
+import { sql as deviceFilters } from './0006_device_filters';
+import { sql as imports } from './0007_imports';
 
 export interface Migration {
   version: number;
@@ -17,4 +19,6 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: 'devices', sql: devices },
   { version: 4, name: 'bulk_changes', sql: bulkChanges },
   { version: 5, name: 'engine_lanes', sql: engineLanes },
+  { version: 6, name: 'device_filters', sql: deviceFilters },
+  { version: 7, name: 'imports', sql: imports },
 ];
