@@ -56,6 +56,7 @@ export function importHandlers({
     if (!session.setup)
       throw new CoreError('invalid_request', 'Choose the change before checking the rows.');
     session.running?.abort();
+    session.lastCheck = null;
     const running = new AbortController();
     session.running = running;
     const task = `import:${session.id}`;

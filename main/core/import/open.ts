@@ -1,5 +1,5 @@
 import type { Db } from '../store/open';
-import { detectMapping } from './fields';
+import { detectMapping, headerScore, looksLikeData } from './fields';
 import { rememberedMapping } from './layouts';
 import type { Session, Sessions } from './session';
 import { findHeaderRow, sampleRows, toTable, type Table } from './table';
@@ -62,9 +62,19 @@ const delimiterName = (delimiter: string | null): string =>
         ? 'vertical bars'
         : 'commas';
 
-/** The sheet to start on: the first that has a row of data. */
-export const firstSheetWithData = (workbook: Workbook): string =>
-  (workbook.sheets.find((s) => s.rows.some((r) => r.length > 0)) ?? workbook.sheets[0])?.name ?? '';
+/** The sheet to start on: the one that looks most like a device list (header words, then identifiers). */
+export function bestSheet(workbook: Workbook): string {
+  let best = { name: workbook.sheets[0]?.name ?? '', score: -1 };
+  for (const sheet of workbook.sheets) {
+    const top = sheet.rows.slice(0, 30);
+    const score =
+      Math.max(0, ...top.map(headerScore)) * 2 +
+      (top.some(looksLikeData) ? 1 : 0) +
+      (sheet.rows.length > 0 ? 0.5 : 0);
+    if (score > best.score) best = { name: sheet.name, score };
+  }
+  return best.name;
+}
 
 /** A session for a workbook just read. */
 export function sessionFromWorkbook(
@@ -84,7 +94,7 @@ export function sessionFromWorkbook(
     encoding: workbook.encoding,
     delimiter: workbook.delimiter,
     workbook,
-    ...readSheet(db, workbook, firstSheetWithData(workbook)),
+    ...readSheet(db, workbook, bestSheet(workbook)),
     setup: null,
     draftId: null,
     title: null,
