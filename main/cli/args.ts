@@ -1,10 +1,11 @@
 import { parseArgs } from 'node:util';
 import { MAX_DEMO_DEVICES } from '../core/workspace/seedSandbox';
+import type { ImportOptions } from './importFile';
 import type { SubmitOptions } from './submit';
 
 export { usage } from './usage';
 
-export interface CliArgs extends SubmitOptions {
+export interface CliArgs extends SubmitOptions, Omit<ImportOptions, keyof SubmitOptions> {
   command: string | undefined;
   /** What follows the command, e.g. the bulk change id of `pause 12`. */
   operands: string[];
@@ -26,17 +27,22 @@ const submitOptions = [
   'allow-refused',
 ];
 
-/** Each command's own options (`--data` and `--help` go with all) and whether it takes an id. */
-const commands: Record<string, { options: string[]; takesId: boolean }> = {
-  init: { options: ['devices'], takesId: false },
-  serve: { options: ['devices', 'port'], takesId: false },
-  submit: { options: submitOptions, takesId: false },
-  status: { options: [], takesId: true },
-  pause: { options: [], takesId: true },
-  resume: { options: [], takesId: true },
-  cancel: { options: [], takesId: true },
-  'retry-failed': { options: [], takesId: true },
-  'verify-audit': { options: [], takesId: false },
+const importOptions = ['type', 'set', 'params', 'title', 'dry-run', 'skip-errors', 'draft'];
+
+const ID = 'one bulk change id';
+
+/** Each command's own options (`--data` and `--help` go with all) and the one value it takes, if any. */
+const commands: Record<string, { options: string[]; takes?: string }> = {
+  init: { options: ['devices'] },
+  serve: { options: ['devices', 'port'] },
+  submit: { options: submitOptions },
+  import: { options: importOptions, takes: 'one file' },
+  status: { options: [], takes: ID },
+  pause: { options: [], takes: ID },
+  resume: { options: [], takes: ID },
+  cancel: { options: [], takes: ID },
+  'retry-failed': { options: [], takes: ID },
+  'verify-audit': { options: [] },
 };
 
 const options = {
@@ -53,6 +59,8 @@ const options = {
   title: { type: 'string' },
   'dry-run': { type: 'boolean', default: false },
   'allow-refused': { type: 'boolean', default: false },
+  'skip-errors': { type: 'boolean', default: false },
+  draft: { type: 'string' },
 } as const;
 
 function parseOptions(argv: string[]) {
@@ -80,9 +88,9 @@ export function parseCliArgs(argv: string[]): CliArgs {
       if (!spec.options.includes(token.name))
         throw new Error(`${token.rawName} is not an option of ${command}.`);
     }
-    if (operands.length > (spec.takesId ? 1 : 0))
+    if (operands.length > (spec.takes ? 1 : 0))
       throw new Error(
-        `${command} takes ${spec.takesId ? 'one bulk change id' : 'no values'}; "${operands.join(' ')}" is more than that.`,
+        `${command} takes ${spec.takes ?? 'no values'}; "${operands.join(' ')}" is more than that.`,
       );
   }
   return {
@@ -101,6 +109,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     title: values.title,
     dryRun: values['dry-run'] ?? false,
     allowRefused: values['allow-refused'] ?? false,
+    skipErrors: values['skip-errors'] ?? false,
+    draft: values.draft,
   };
 }
 

@@ -41,7 +41,7 @@ export function readTextFile(path: string, flag: string): string {
   if (SPREADSHEETS.has(extname(path).toLowerCase()))
     throw new CliError(
       ExitCode.badInput,
-      `${flag} ${basename(path)} is a spreadsheet; the CLI reads only text and CSV files for now. Save it as CSV and try again.`,
+      `${flag} ${basename(path)} is a spreadsheet; --file reads text and CSV lists. Use "carrier-ops import <file>" for spreadsheets.`,
     );
   try {
     return readFileSync(path, 'utf8');

@@ -8,6 +8,7 @@ import { runAction, runAndFollow, runStatus, runVerifyAudit } from './bulkComman
 import { CliError, ExitCode } from './exitCodes';
 import { runInit } from './init';
 import { runServe } from './serve';
+import { runImport } from './importFile';
 import { runSubmit } from './submit';
 
 // This file is the built CLI's entry, so its own location finds its siblings in out/.
@@ -43,6 +44,8 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'submit':
       return runSubmit(dataDir, version, args);
+    case 'import':
+      return runImport(dataDir, version, id, args);
     case 'status':
       return runStatus(dataDir, version, id);
     case 'pause':

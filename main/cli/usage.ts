@@ -8,6 +8,7 @@ Workspace:
 
 Bulk changes (run in this process: keep it open until the change ends, or Ctrl-C to pause):
   submit              Plan a bulk change, queue it and run it until it ends
+  import <file>       Check a customer's xlsx, xls or csv row by row, then submit and run it
   status [id]         The latest 20 bulk changes, or one with its counts
   pause <id>          Stop sending more of a bulk change (calls already out finish)
   resume <id>         Carry on with a paused bulk change, until it ends
@@ -31,8 +32,7 @@ submit:
   --params <json>     Settings as a JSON object; --set values override it
   --ids a,b,c         Devices by ICCID, IMEI or MSISDN
   --file <path>       A text or CSV file, one device per line in the first column; a header
-                      line such as "iccid" is skipped. Spreadsheets (.xlsx) come in a later
-                      version: save the sheet as CSV for now
+                      line such as "iccid" is skipped. For spreadsheets use \`import\`
   --swaps <csv>       identifierChange: a CSV with the header iccid,newIccid,newImei
                       (its iccid column is the device list)
   --title <text>      The bulk change's title (default: its type and device count)
@@ -48,6 +48,14 @@ submit:
     customerAssignment      customerId=<id> siteId= customerRatePlanId= customerPoolId=
                             serviceCode=
     identifierChange        --swaps <csv>
+
+import <file>:
+  --type, --set, --params, --title   As for submit; a mapped column (status, plan,
+                      customer, site, effective date) overrides them row by row
+  --dry-run           Check every row and list the problems; write nothing (exit 2 if any
+                      row has an error)
+  --skip-errors       Submit without the rows that have errors (otherwise none is queued)
+  --draft <title>     Save the checked rows as a draft to submit later from the console
 
 Output: on a terminal, progress on stderr and a summary on stdout. Otherwise JSON lines on
 stdout for scripts: {"type":"created",…}, one {"type":"progress",…} per update, and a final

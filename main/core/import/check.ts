@@ -175,11 +175,11 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
     }
     const key = groupKey(params);
     const refused = checkOnce(key, params);
-    if (refused) return error(null, found.shown, refused);
+    if (refused) return error(found.field, found.shown, refused);
     const plan = handler.plan(db, handler.params.parse(params), device);
-    if (!plan.ok) return error(null, found.shown, plan.reason);
+    if (!plan.ok) return error(found.field, found.shown, plan.reason);
     const carrierSays = carrierRefusal(setup.changeType, params, device);
-    if (carrierSays) return error(null, found.shown, carrierSays);
+    if (carrierSays) return error(found.field, found.shown, carrierSays);
 
     if (setup.tenantId !== null && device.tenantId === null)
       problems.push({

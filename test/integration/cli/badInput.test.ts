@@ -66,7 +66,7 @@ describe('carrier-ops with bad input', () => {
     writeFileSync(sheet, 'PK');
     expectBadInput(
       await submit('--type', 'statusUpdate', '--set', 'action=suspend', '--file', sheet),
-      /devices\.xlsx is a spreadsheet; .*Save it as CSV/,
+      /devices\.xlsx is a spreadsheet; .*carrier-ops import <file>/,
     );
   });
 
