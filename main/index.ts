@@ -37,7 +37,20 @@ app.whenReady().then(
         sandboxDevices: DEFAULT_DEMO_DEVICES,
       },
     });
-    registerContract(ipcMain, host, isTrustedUrl);
+    registerContract(ipcMain, host, isTrustedUrl, async () => {
+      const [window] = BrowserWindow.getAllWindows();
+      const options = {
+        title: 'Open a customer spreadsheet or draft',
+        properties: ['openFile' as const],
+        filters: [
+          { name: 'Spreadsheets and drafts', extensions: ['xlsx', 'xls', 'csv', 'txt', 'json'] },
+        ],
+      };
+      const chosen = window
+        ? await dialog.showOpenDialog(window, options)
+        : await dialog.showOpenDialog(options);
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    });
     for (const event of eventNames) {
       host.on(event, (payload) => {
         for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);

@@ -1,4 +1,5 @@
-import type { Result } from '../../shared/contract';
+import type { ParsedRequestOf, Result } from '../../shared/contract';
+import { fail } from '../../shared/contract/result';
 import { parseRequest } from '../../shared/contract/validate';
 import type { CoreHost } from './coreHost';
 
@@ -10,5 +11,14 @@ export async function dispatchUntrusted(
 ): Promise<Result<unknown>> {
   const parsed = parseRequest(channel, raw);
   if (!parsed.ok) return parsed;
+  // A window names files by their bytes; only main (its dialog) and the CLI may name a path.
+  if (
+    parsed.value.channel === 'import:open' &&
+    (parsed.value.request as ParsedRequestOf<'import:open'>).source.kind === 'path'
+  )
+    return fail(
+      'forbidden_sender',
+      'The console window cannot open files by path; drop the file or use Open file….',
+    );
   return host.call(parsed.value.channel, parsed.value.request);
 }

@@ -22,6 +22,8 @@ export function registerContract(
   ipc: IpcMainLike,
   host: Pick<CoreHost, 'call'>,
   isTrustedUrl: (url: string) => boolean,
+  /** Main's open dialog: the chosen file's path, or null when the desk cancelled. */
+  pickSpreadsheet?: () => Promise<string | null>,
 ): void {
   for (const channel of channels) {
     ipc.handle(channel, async (event, raw): Promise<Result<unknown>> => {
@@ -31,6 +33,13 @@ export function registerContract(
           'forbidden_sender',
           `A page that is not the console (${url ?? 'unknown frame'}) tried to call ${channel}; it was refused.`,
         );
+      }
+      if (channel === 'import:openDialog' && pickSpreadsheet) {
+        // The path never passes through the window: main chooses it and hands it to core.
+        const path = await pickSpreadsheet();
+        return path === null
+          ? { ok: true, value: null }
+          : host.call('import:open', { source: { kind: 'path', path } });
       }
       return dispatchUntrusted(host, channel, raw);
     });

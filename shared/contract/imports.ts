@@ -202,6 +202,11 @@ export const importRequests = {
     z.object({ source: ImportSource }),
     ImportSheet,
   ),
+  'import:openDialog': defineRequest(
+    'Shows the desktop app’s open dialog (main owns it and the path) and opens the file chosen; null if none.',
+    z.object({}),
+    ImportSheet.nullable(),
+  ),
   'import:configure': defineRequest(
     'Reads another sheet of the file, or takes the header from another row.',
     ImportId.extend({

@@ -88,6 +88,12 @@ export function importHandlers({
         opening = null;
       }
     },
+    'import:openDialog': () => {
+      throw new CoreError(
+        'unavailable',
+        'The open dialog belongs to the desktop app; drop the file on this page or use Open file… instead.',
+      );
+    },
     'import:configure': ({ importId, sheet, headerRow }) => {
       const session = sessions.get(importId);
       if (!session.workbook)

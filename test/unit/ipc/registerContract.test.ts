@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels, type Result } from '../../../shared/contract';
 import { openCore } from '../../../main/core/core';
@@ -24,7 +26,7 @@ const noKeychain: Keychain = {
 };
 
 /** Registers the contract on a plain object shaped like Electron's ipcMain, over a real core. */
-function setUp() {
+function setUp(pickSpreadsheet?: () => Promise<string | null>) {
   const core = openCore({
     dataDir: tempDir(),
     appVersion: 'test',
@@ -37,6 +39,7 @@ function setUp() {
     { handle: (channel, listener) => handlers.set(channel, listener) },
     { call: (channel, request) => (reachedCore.push(channel), core.call(channel, request)) },
     trustedUrlCheck(),
+    pickSpreadsheet,
   );
   const invoke = (url: string | null, channel: string, request: unknown) =>
     handlers.get(channel)!({ senderFrame: url === null ? null : { url } }, request) as Promise<
@@ -94,5 +97,23 @@ describe('registering the contract on ipcMain', () => {
     expect(trustedUrlCheck('http://localhost:5173')('http://localhost:5173/devices')).toBe(true);
     expect(trustedUrlCheck('http://localhost:5173')('http://localhost:5174/')).toBe(false);
     expect(trustedUrlCheck()('not a url')).toBe(false);
+  });
+
+  it('opens the file main’s dialog chose; the window never names a path', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'picked.csv');
+    writeFileSync(file, 'ICCID\n89014103211118510720\n');
+    const picks: (string | null)[] = [file, null];
+    const { core, invoke } = setUp(async () => picks.shift() ?? null);
+    const ui = 'app://console/index.html';
+    expect(await invoke(ui, 'import:openDialog', {})).toMatchObject({
+      ok: true,
+      value: { fileName: 'picked.csv', format: 'csv', dataRows: 1 },
+    });
+    expect(await invoke(ui, 'import:openDialog', {})).toEqual({ ok: true, value: null });
+    expect(await invoke(ui, 'import:open', { source: { kind: 'path', path: file } })).toMatchObject(
+      { ok: false, error: { code: 'forbidden_sender' } },
+    );
+    await core.close();
   });
 });
