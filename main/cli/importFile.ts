@@ -132,24 +132,25 @@ function describeCheck(check: ImportCheck): string {
 
 async function listProblems(session: CoreSession, importId: string, limit: number): Promise<void> {
   let offset = 0;
-  let total = 0;
-  do {
+  for (;;) {
     const page = await session.call('import:rows', {
       importId,
       show: 'problems',
       offset,
       limit: Math.min(500, limit - offset),
     });
-    total = page.total;
     for (const row of page.rows)
       for (const p of row.problems)
         console.error(
           `  row ${row.row}${p.column ? `, ${p.column}` : ''}${p.value ? ` (${p.value})` : ''}: ${p.severity === 'error' ? '' : 'warning: '}${p.message}`,
         );
     offset += page.rows.length;
-  } while (offset < Math.min(total, limit) && offset > 0);
-  if (total > offset)
-    console.error(
-      `  …and ${(total - offset).toLocaleString('en-US')} more (--dry-run lists them all).`,
-    );
+    if (offset >= page.total || offset >= limit || page.rows.length === 0) {
+      if (page.total > offset)
+        console.error(
+          `  …and ${(page.total - offset).toLocaleString('en-US')} more (--dry-run lists them all).`,
+        );
+      return;
+    }
+  }
 }

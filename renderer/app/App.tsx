@@ -1,5 +1,6 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DevicesPage } from '../features/devices/DevicesPage';
+import { ImportPage } from '../features/import/ImportPage';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { ComingLater } from './ComingLater';
 import { Header } from './Header';
@@ -9,8 +10,10 @@ import { Sidebar } from './Sidebar';
 import { useWorkspaceStore } from './workspaceStore';
 import './App.css';
 
-const render = (page: Page) =>
-  'later' in page ? <ComingLater title={page.label} text={page.later} /> : <DevicesPage />;
+function render(page: Page) {
+  if ('later' in page) return <ComingLater title={page.label} text={page.later} />;
+  return page.id === 'import' ? <ImportPage /> : <DevicesPage />;
+}
 
 /** The frame: sections on the left, the workspace on top, the chosen section below. */
 export function App() {

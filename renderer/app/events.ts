@@ -10,8 +10,8 @@ import { useWorkspaceStore } from './workspaceStore';
 export function listenToCore(api: ContractApi): () => void {
   return api.on('workspace:progress', (progress) => {
     useProgressStore.getState().report(progress);
-    // Finished work (seeding now, imports and bulk changes later) may have changed the inventory.
-    if (progress.done >= progress.total) {
+    // Finished seeding may have changed the inventory; reading and checking a file never does.
+    if (progress.done >= progress.total && !progress.task.startsWith('import:')) {
       void useWorkspaceStore.getState().load();
       useDevicesStore.getState().reload();
     }

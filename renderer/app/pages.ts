@@ -1,12 +1,7 @@
 /** The console's sections, in navigation order. Those with `later` are not built yet. */
 export const pages = [
   { id: 'devices', label: 'Devices' },
-  {
-    id: 'import',
-    label: 'Import',
-    later:
-      'Import arrives in a later release: drop an xlsx or csv file, map its columns, check every row and keep it as a draft until you are ready.',
-  },
+  { id: 'import', label: 'Import' },
   {
     id: 'bulk-changes',
     label: 'Bulk changes',

@@ -39,6 +39,9 @@ export const importFieldLabels: Record<ImportField, string> = {
   newImei: 'New IMEI',
 };
 
+/** The largest file the console imports: far above any customer list, far below trouble. */
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
 /** A file picked by the open dialog (a path main chose) or dropped into the window (its bytes). */
 export const ImportSource = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('path'), path: z.string().min(1).max(4096) }),
@@ -229,7 +232,11 @@ export const importRequests = {
   ),
   'import:check': defineRequest(
     'Validates every row for a change (the dry run); remembers the column mapping for files laid out alike.',
-    ImportId.extend({ mapping: ColumnMapping, setup: ChangeSetup }),
+    ImportId.extend({
+      /** Empty keeps the mapping core has (a selection's ICCIDs, a draft's fields). */
+      mapping: ColumnMapping,
+      setup: ChangeSetup,
+    }),
     ImportCheck,
   ),
   'import:rows': defineRequest(

@@ -116,7 +116,7 @@ export function importDraftFile(
   ) => {
     if (found?.ok) params[key] = found.value.id;
     else if (params[key] !== undefined && params[key] !== null) {
-      delete params[key];
+      params[key] = undefined;
       if (found) notes.push(found.message);
     }
   };
@@ -133,7 +133,7 @@ export function importDraftFile(
       : null,
   );
   if (params.customerPoolId !== undefined && params.customerPoolId !== null) {
-    delete params.customerPoolId;
+    params.customerPoolId = undefined;
     notes.push('The draft chose a pool; pools are matched by hand, so choose it again.');
   }
   const rows = parsed.rows.filter((r): r is DraftRow => typeof r[0] === 'number');

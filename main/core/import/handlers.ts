@@ -108,8 +108,10 @@ export function importHandlers({
       return describeSession(session);
     },
     'import:fromSelection': ({ selection }) => selectionSession(db, sessions, selection),
-    'import:check': async ({ importId, mapping, setup }) => {
+    'import:check': async ({ importId, mapping: given, setup }) => {
       const session = sessions.get(importId);
+      // A selection or a draft comes mapped already; an empty mapping keeps it.
+      const mapping = given.length > 0 ? given : session.mapping;
       if (!mapping.some((m) => ['iccid', 'imei', 'msisdn', 'eid'].includes(m.field)))
         throw new CoreError(
           'invalid_request',

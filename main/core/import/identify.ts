@@ -1,4 +1,4 @@
-import { identifierFields, type ImportField } from '../../../shared/contract/imports';
+import type { identifierFields, ImportField } from '../../../shared/contract/imports';
 import {
   validateEid,
   validateIccid,

@@ -1,0 +1,80 @@
+import {
+  identifierFields,
+  importFieldLabels,
+  type ColumnMapping,
+  type ImportField,
+  type ImportSheet,
+  type RowProblem,
+} from '../../../shared/contract/imports';
+import type { MappedColumns } from '../changes/values';
+
+/** One column of the sheet as core read it: its position, header and a few values. */
+export type SheetColumn = ImportSheet['columns'][number];
+
+type Column = Pick<SheetColumn, 'index' | 'header'>;
+
+/** `A`, `B`, … `Z`, `AA`: the letter a spreadsheet shows above the column. */
+export function columnLetter(index: number): string {
+  let letters = '';
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The column's header, or its letter when the file has no header there. */
+export const columnName = ({ index, header }: Column): string =>
+  header.trim() === '' ? `Column ${columnLetter(index)}` : header;
+
+export const fieldOf = (mapping: ColumnMapping, column: number): ImportField | null =>
+  mapping.find((entry) => entry.column === column)?.field ?? null;
+
+/**
+ * The mapping with `column` read as `field` (null: ignored). A field comes from one column
+ * only, so a column that had it before lets it go.
+ */
+export function withField(
+  mapping: ColumnMapping,
+  column: number,
+  field: ImportField | null,
+): ColumnMapping {
+  const others = mapping.filter((entry) => entry.column !== column && entry.field !== field);
+  const next = field === null ? others : [...others, { column, field }];
+  return next.sort((a, b) => a.column - b.column);
+}
+
+/** Each mapped field with the name of the column it comes from. */
+export function mappedColumns(columns: readonly Column[], mapping: ColumnMapping): MappedColumns {
+  const byIndex = new Map(columns.map((column) => [column.index, column]));
+  const mapped: MappedColumns = {};
+  for (const { column, field } of mapping) {
+    const info = byIndex.get(column);
+    mapped[field] = info ? columnName(info) : `Column ${columnLetter(column)}`;
+  }
+  return mapped;
+}
+
+export const hasIdentifier = (mapping: ColumnMapping): boolean =>
+  mapping.some(({ field }) => (identifierFields as readonly string[]).includes(field));
+
+const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+/**
+ * Which field a problem is about, so the desk can correct the value in place: the problem names
+ * the column as the file does, or by the field's label. Null when it can't be told.
+ */
+export function fieldOfProblem(
+  problem: RowProblem,
+  columns: readonly Column[],
+  mapping: ColumnMapping,
+): ImportField | null {
+  const named = problem.column;
+  if (named === null) return null;
+  for (const { column, field } of mapping) {
+    const info = columns.find((candidate) => candidate.index === column);
+    if (info && same(columnName(info), named)) return field;
+  }
+  const byLabel = (Object.keys(importFieldLabels) as ImportField[]).find((field) =>
+    same(importFieldLabels[field], named),
+  );
+  return byLabel ?? null;
+}
