@@ -25,7 +25,10 @@ export function summarize(
     counts[bucket]++;
     byCarrier.set(key, entry);
     for (const problem of row.problems) {
-      const shape = problem.message.replace(/\d{5,}/g, '…').replace(/"[^"]*"/g, '"…"');
+      const shape = problem.message
+        .replace(/\d{5,}/g, '…')
+        .replace(/…\./g, '…')
+        .replace(/"[^"]*"/g, '"…"');
       problems.set(shape, (problems.get(shape) ?? 0) + 1);
     }
   }

@@ -72,7 +72,7 @@ describe('a 100,000-row file across all four carriers', () => {
     ]);
     expect(check.commonProblems[0]).toEqual({
       message:
-        "No device in the inventory has ICCID …. Check the number against the customer's list; if the device is new, sync its carrier account first.",
+        "No device in the inventory has ICCID … Check the number against the customer's list; if the device is new, sync its carrier account first.",
       rows: ROWS - known.length,
     });
     const reports = ws.events

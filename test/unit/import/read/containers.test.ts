@@ -21,11 +21,20 @@ describe('telling containers apart by their bytes', () => {
   });
 
   it('names the files customers send by mistake', () => {
-    expect(sniffContainer(ascii('%PDF-1.7\n...'))).toEqual({ kind: 'other', what: 'a PDF document' });
+    expect(sniffContainer(ascii('%PDF-1.7\n...'))).toEqual({
+      kind: 'other',
+      what: 'a PDF document',
+    });
     expect(sniffContainer(ascii('\uFEFF<!DOCTYPE html><table>'))).toMatchObject({
       what: 'a web page (HTML) saved under a spreadsheet name',
     });
-    expect(sniffContainer(ascii('<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">'))).toMatchObject({
+    expect(
+      sniffContainer(
+        ascii(
+          '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet">',
+        ),
+      ),
+    ).toMatchObject({
       what: 'an Excel 2003 XML spreadsheet',
     });
   });
@@ -57,24 +66,37 @@ describe("reading a zip's table of contents strictly", () => {
   });
 
   it('refuses more parts than allowed', () => {
-    expect(readZipDirectory(workbook(), 3)).toMatchObject({ problem: 'odd', detail: expect.stringContaining('at most 3') });
+    expect(readZipDirectory(workbook(), 3)).toMatchObject({
+      problem: 'odd',
+      detail: expect.stringContaining('at most 3'),
+    });
   });
 
   it('refuses a part listed twice, parts that overlap, and headers that disagree', () => {
     const parts = partsOf(workbook());
-    expect(readZipDirectory(zipArchive([...parts, parts[0]!]), 100)).toMatchObject({ problem: 'odd', detail: expect.stringContaining('twice') });
+    expect(readZipDirectory(zipArchive([...parts, parts[0]!]), 100)).toMatchObject({
+      problem: 'odd',
+      detail: expect.stringContaining('twice'),
+    });
 
     const zip = zipArchive(parts);
     const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
     const directory = view.getUint32(zip.byteLength - 22 + 16, true);
     const second = directory + 46 + view.getUint16(directory + 28, true);
     const overlapping = zip.slice();
-    new DataView(overlapping.buffer).setUint32(second + 42, view.getUint32(directory + 42, true), true);
+    new DataView(overlapping.buffer).setUint32(
+      second + 42,
+      view.getUint32(directory + 42, true),
+      true,
+    );
     expect(readZipDirectory(overlapping, 100)).toMatchObject({ problem: 'odd' });
 
     const disagreeing = zip.slice();
     new DataView(disagreeing.buffer).setUint32(directory + 24, 1, true);
-    expect(readZipDirectory(disagreeing, 100)).toMatchObject({ problem: 'odd', detail: expect.stringContaining('disagree') });
+    expect(readZipDirectory(disagreeing, 100)).toMatchObject({
+      problem: 'odd',
+      detail: expect.stringContaining('disagree'),
+    });
   });
 
   it('refuses ZIP64, encrypted parts and unknown compression', () => {
@@ -91,11 +113,16 @@ describe("reading a zip's table of contents strictly", () => {
 
     const lzma = zip.slice();
     new DataView(lzma.buffer).setUint16(directory + 10, 14, true);
-    expect(readZipDirectory(lzma, 100)).toMatchObject({ problem: 'odd', detail: expect.stringContaining('compression method 14') });
+    expect(readZipDirectory(lzma, 100)).toMatchObject({
+      problem: 'odd',
+      detail: expect.stringContaining('compression method 14'),
+    });
   });
 
   it('calls a cut-short zip damaged', () => {
     const zip = workbook();
-    expect(readZipDirectory(zip.slice(0, zip.byteLength - 30), 100)).toMatchObject({ problem: 'damaged' });
+    expect(readZipDirectory(zip.slice(0, zip.byteLength - 30), 100)).toMatchObject({
+      problem: 'damaged',
+    });
   });
 });

@@ -55,19 +55,36 @@ describe('the CSV parser', () => {
   it('gives the same records wherever the text is cut into pieces', () => {
     const text = 'id;"note"\r\n1;"a ""quoted""\r\nnote"\r\n2;\r\r3;"";x\r\n';
     const whole = parse([text], ';');
-    expect(whole).toEqual([['id', 'note'], ['1', 'a "quoted"\r\nnote'], ['2'], [], ['3', null, 'x']]);
+    expect(whole).toEqual([
+      ['id', 'note'],
+      ['1', 'a "quoted"\r\nnote'],
+      ['2'],
+      [],
+      ['3', null, 'x'],
+    ]);
     for (const pieces of cuts(text)) expect(parse(pieces, ';')).toEqual(whole);
   });
 
   it('reads back any grid written with RFC 4180 quoting, however the text is cut', () => {
-    const field = fc.oneof(fc.constantFrom('', '"', ',', '\r\n', '\n', ' '), fc.string({ maxLength: 6 }));
-    const grid = fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 8 });
-    const quote = (value: string) => (/[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value);
+    const field = fc.oneof(
+      fc.constantFrom('', '"', ',', '\r\n', '\n', ' '),
+      fc.string({ maxLength: 6 }),
+    );
+    const grid = fc.array(fc.array(field, { minLength: 1, maxLength: 5 }), {
+      minLength: 1,
+      maxLength: 8,
+    });
+    const quote = (value: string) =>
+      /[",\r\n]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
     fc.assert(
       fc.property(grid, fc.array(fc.nat(), { maxLength: 6 }), (rows, cutPoints) => {
         const text = rows.map((row) => row.map(quote).join(',')).join('\r\n') + '\r\n';
-        const points = [...new Set(cutPoints.map((p) => p % (text.length + 1)))].sort((a, b) => a - b);
-        const pieces = [0, ...points].map((from, i) => text.slice(from, [...points, text.length][i]));
+        const points = [...new Set(cutPoints.map((p) => p % (text.length + 1)))].sort(
+          (a, b) => a - b,
+        );
+        const pieces = [0, ...points].map((from, i) =>
+          text.slice(from, [...points, text.length][i]),
+        );
         const expected = rows.map((row) => {
           const cells: Cell[] = row.map((value) => (value === '' ? null : value));
           while (cells.length > 0 && cells.at(-1) === null) cells.pop();

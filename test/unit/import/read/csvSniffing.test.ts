@@ -27,7 +27,9 @@ describe('guessing how a CSV file is written', () => {
     expect(sniffDelimiter('a\tb\tc\n1\t2,5\t3\n', true)).toBe('\t');
     expect(sniffDelimiter('a|b\n"1|x"|2\n3|4\n', true)).toBe('|');
     // A title line above the table doesn't throw the guess off.
-    expect(sniffDelimiter('Devices for ACME, Inc.\nICCID;IMEI;Status\n1;2;3\n4;5;6\n', true)).toBe(';');
+    expect(sniffDelimiter('Devices for ACME, Inc.\nICCID;IMEI;Status\n1;2;3\n4;5;6\n', true)).toBe(
+      ';',
+    );
   });
 
   it('falls back to a comma for a single column, and ignores a cut-off last line', () => {
