@@ -37,7 +37,7 @@ interface Figures {
 async function runCase(kind: Case, dir: string, file: string): Promise<void> {
   const path = join(dir, file);
   const start = performance.now();
-  let rows = 0;
+  let rows: number;
   let detail = '';
   if (kind === 'bare') {
     const book = XLSX.read(readFileSync(path), { type: 'buffer', dense: true });

@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 export { expect } from '@playwright/test';
+import type { Channel, RequestOf, ResponseOf, Result } from '../../shared/contract';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const READY = /^Serving (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/m;
@@ -79,4 +80,22 @@ async function stop(server: ChildProcess): Promise<void> {
   const exited = once(server, 'exit');
   server.kill('SIGTERM');
   await exited;
+}
+
+/** Calls core over the loopback bridge with the token from the console's address, as the page does. */
+export async function callCore<C extends Channel>(
+  consoleUrl: string,
+  channel: C,
+  request: RequestOf<C>,
+): Promise<ResponseOf<C>> {
+  const url = new URL(consoleUrl);
+  const token = new URLSearchParams(url.hash.slice(1)).get('token');
+  const response = await fetch(new URL(`/api/call/${channel}`, url.origin), {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify(request),
+  });
+  const result = (await response.json()) as Result<ResponseOf<C>>;
+  if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
+  return result.value;
 }

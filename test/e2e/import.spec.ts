@@ -2,8 +2,8 @@ import path from 'node:path';
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
 import * as XLSX from 'xlsx';
-import { expect, test } from './fixtures';
-import { callCore, messyCsv, unknownIccid, withBadCheckDigit } from './importFiles';
+import { callCore, expect, test } from './fixtures';
+import { messyCsv, unknownIccid, withBadCheckDigit } from './importFiles';
 
 const screenshotPath = path.resolve(import.meta.dirname, '../../test-results/import.png');
 

@@ -2,72 +2,48 @@ import type { DeviceFacets, DevicePage, DeviceQuery } from '../../../shared/cont
 import { Carrier } from '../../../shared/domain/carriers';
 import { DeviceStatus, type DeviceRow } from '../../../shared/domain/devices';
 import type { Db } from '../store/open';
+import { cached } from '../store/statements';
+import { pageIds, type PageSpan } from './pageIds';
+import { listPage } from './pastedLists';
+import { buildWhere, whereSql } from './where';
 
-interface Where {
-  sql: string;
-  params: (string | number)[];
+const ROWS_BY_ID = `SELECT d.id, d.iccid, d.imei, d.msisdn, d.eid, a.carrier, a.name AS accountName, d.status,
+    d.carrier_status AS carrierStatus, p.name AS carrierRatePlan, d.communication_plan AS communicationPlan,
+    cp.name AS customerRatePlan, c.name AS customer, s.name AS site, d.updated_at AS updatedAt
+  FROM devices d
+  JOIN carrier_accounts a ON a.id = d.carrier_account_id
+  LEFT JOIN carrier_rate_plans p ON p.id = d.carrier_rate_plan_id
+  LEFT JOIN customer_rate_plans cp ON cp.id = d.customer_rate_plan_id
+  LEFT JOIN customers c ON c.id = d.customer_id
+  LEFT JOIN sites s ON s.id = d.site_id
+  WHERE d.id IN (SELECT value FROM json_each(?))`;
+
+/** Grid rows for these device ids, in the order given. */
+function rowsByIds(db: Db, ids: readonly number[]): DeviceRow[] {
+  const found = new Map(
+    (cached(db, ROWS_BY_ID).all(JSON.stringify(ids)) as DeviceRow[]).map((row) => [row.id, row]),
+  );
+  return ids.flatMap((id) => found.get(id) ?? []);
 }
 
-/** Turns what the desk typed into the digits we store: spaces, dashes and a leading + go. */
-const searchDigits = (search: string | undefined): string | undefined => {
-  const cleaned = search?.replace(/[\s\-+()]/g, '');
-  return cleaned ? cleaned : undefined;
-};
-
-function buildWhere(query: DeviceQuery): Where {
-  const clauses: string[] = [];
-  const params: (string | number)[] = [];
-  if (query.carriers && query.carriers.length > 0) {
-    clauses.push(
-      `d.carrier_account_id IN (SELECT id FROM carrier_accounts WHERE carrier IN (${query.carriers.map(() => '?').join(',')}))`,
-    );
-    params.push(...query.carriers);
+/** A page of the inventory matching the filters, in the order asked for (default: as added). */
+export function listDevices(db: Db, request: DeviceQuery & PageSpan): DevicePage {
+  const where = buildWhere(db, request);
+  if (request.listId !== undefined && where.clauses.length === 1 && !request.sort) {
+    // Devices are never deleted, so a list on its own is counted and paged from the list.
+    const { total, ids } = listPage(db, request.listId, request.offset, request.limit);
+    return { total, rows: rowsByIds(db, ids) };
   }
-  if (query.statuses && query.statuses.length > 0) {
-    clauses.push(`d.status IN (${query.statuses.map(() => '?').join(',')})`);
-    params.push(...query.statuses);
-  }
-  const digits = searchDigits(query.search);
-  if (digits) {
-    // Prefix ranges keep each identifier's index usable; '~' sorts after every digit.
-    const upper = `${digits}~`;
-    clauses.push(
-      '((d.iccid >= ? AND d.iccid < ?) OR (d.imei >= ? AND d.imei < ?) OR (d.msisdn >= ? AND d.msisdn < ?) OR (d.eid >= ? AND d.eid < ?))',
-    );
-    params.push(digits, upper, digits, upper, digits, upper, digits, upper);
-  }
-  return { sql: clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  const total = db
+    .prepare(`SELECT count(*) FROM devices d ${whereSql(where)}`)
+    .pluck()
+    .get(...where.params) as number;
+  if (total === 0) return { total, rows: [] };
+  const search = request.search !== undefined && request.search.trim() !== '';
+  return { total, rows: rowsByIds(db, pageIds(db, where, request, total, search)) };
 }
 
-/** A page of the inventory, ordered by when devices were added. */
-export function listDevices(
-  db: Db,
-  query: DeviceQuery & { offset: number; limit: number },
-): DevicePage {
-  const where = buildWhere(query);
-  const total = (
-    db.prepare(`SELECT count(*) AS n FROM devices d ${where.sql}`).get(...where.params) as {
-      n: number;
-    }
-  ).n;
-  const rows = db
-    .prepare(
-      `SELECT d.id, d.iccid, d.imei, d.msisdn, d.eid, a.carrier, a.name AS accountName, d.status,
-              d.carrier_status AS carrierStatus, p.name AS carrierRatePlan, d.communication_plan AS communicationPlan,
-              cp.name AS customerRatePlan, c.name AS customer, s.name AS site, d.updated_at AS updatedAt
-       FROM (SELECT * FROM devices d ${where.sql} ORDER BY d.id LIMIT ? OFFSET ?) d
-       JOIN carrier_accounts a ON a.id = d.carrier_account_id
-       LEFT JOIN carrier_rate_plans p ON p.id = d.carrier_rate_plan_id
-       LEFT JOIN customer_rate_plans cp ON cp.id = d.customer_rate_plan_id
-       LEFT JOIN customers c ON c.id = d.customer_id
-       LEFT JOIN sites s ON s.id = d.site_id
-       ORDER BY d.id`,
-    )
-    .all(...where.params, query.limit, query.offset) as DeviceRow[];
-  return { total, rows };
-}
-
-/** Counts for the filter chips. */
+/** Counts for the filter chips, read from the account-and-status index alone. */
 export function deviceFacets(db: Db): DeviceFacets {
   const byCarrier = Object.fromEntries(
     Carrier.options.map((c) => [c, 0]),
@@ -75,17 +51,24 @@ export function deviceFacets(db: Db): DeviceFacets {
   const byStatus = Object.fromEntries(
     DeviceStatus.options.map((s) => [s, 0]),
   ) as DeviceFacets['byStatus'];
+  const carrierOf = new Map(
+    (
+      cached(db, 'SELECT id, carrier FROM carrier_accounts').all() as {
+        id: number;
+        carrier: Carrier;
+      }[]
+    ).map((a) => [a.id, a.carrier]),
+  );
   let total = 0;
-  const rows = db
-    .prepare(
-      `SELECT a.carrier, d.status, count(*) AS n FROM devices d
-       JOIN carrier_accounts a ON a.id = d.carrier_account_id GROUP BY a.carrier, d.status`,
-    )
-    .all() as { carrier: Carrier; status: DeviceStatus; n: number }[];
-  for (const row of rows) {
-    byCarrier[row.carrier] += row.n;
-    byStatus[row.status] += row.n;
-    total += row.n;
+  // Grouped by account id rather than joined to carrier: a join makes SQLite sort 1M rows.
+  const groups = cached(
+    db,
+    'SELECT carrier_account_id AS account, status, count(*) AS n FROM devices GROUP BY carrier_account_id, status',
+  ).all() as { account: number; status: DeviceStatus; n: number }[];
+  for (const { account, status, n } of groups) {
+    byCarrier[carrierOf.get(account)!] += n;
+    byStatus[status] += n;
+    total += n;
   }
   return { total, byCarrier, byStatus };
 }

@@ -24,9 +24,9 @@ export interface Bridge {
 }
 
 const MAX_BODY = 1024 * 1024;
-/** Channels that carry a file's bytes: a 50 MB spreadsheet is about 67 MB as base64. */
+/** Channels that carry a file's bytes (a 50 MB spreadsheet is about 67 MB as base64) or many ICCIDs. */
 const LARGE_BODY = 72 * 1024 * 1024;
-const largeChannels = new Set(['import:open']);
+const largeChannels = new Set(['import:open', 'import:fromSelection']);
 const KEEPALIVE_MS = 15_000;
 const securityHeaders = {
   'Content-Security-Policy': RENDERER_CSP,

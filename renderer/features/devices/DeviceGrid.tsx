@@ -1,10 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { columnTracks, columns, gridMinWidth } from './columns';
+import { columns, gridMinWidth } from './columns';
 import { DeviceGridRow, PlaceholderRow } from './DeviceGridRow';
+import { GridHeader } from './GridHeader';
 import { pageOf, rowAt } from './pageCache';
 import { useDevicesStore } from './store';
+import { tickRows } from './tickRows';
 import './DeviceGrid.css';
 
 const ROW_HEIGHT = 28;
@@ -16,6 +18,9 @@ const ROWS_BEFORE_COUNT = 12;
 const LOOKAHEAD_ROWS = 60;
 /** A page is asked for once scrolling pauses this long, so pages flown past are skipped. */
 const SETTLE_MS = 50;
+
+const tick = (iccid: string, index: number, selected: boolean, range: boolean) =>
+  void tickRows(iccid, index, selected, range);
 
 /**
  * The whole filtered inventory as one scrolling list: only the visible rows exist in the page,
@@ -43,13 +48,21 @@ export function DeviceGrid() {
   const items = virtualizer.getVirtualItems();
   const firstPage = pageOf(Math.max(0, (items[0]?.index ?? 0) - LOOKAHEAD_ROWS));
   const lastPage = pageOf(Math.min(rowCount - 1, (items.at(-1)?.index ?? 0) + LOOKAHEAD_ROWS));
+  // The rows in view (without the overscan), for the header's "select the devices shown".
+  const range = virtualizer.range;
+  const shown: string[] = [];
+  if (range && total !== null)
+    for (let index = range.startIndex; index <= range.endIndex; index++) {
+      const row = rowAt(pages, index);
+      if (row) shown.push(row.iccid);
+    }
 
   useEffect(() => {
     const timer = setTimeout(() => ensurePages(firstPage, lastPage), SETTLE_MS);
     return () => clearTimeout(timer);
   }, [firstPage, lastPage, generation, ensurePages]);
 
-  // New filters start from the top.
+  // New filters or a new order start from the top.
   useEffect(() => virtualizer.scrollToOffset(0), [generation, virtualizer]);
 
   return (
@@ -62,20 +75,7 @@ export function DeviceGrid() {
       aria-colcount={columns.length}
       tabIndex={0}
     >
-      <div className="device-grid__head" role="rowgroup" style={{ minWidth: gridMinWidth }}>
-        <div
-          className="device-grid__row"
-          role="row"
-          aria-rowindex={1}
-          style={{ gridTemplateColumns: columnTracks }}
-        >
-          {columns.map((column) => (
-            <div key={column.header} className="device-grid__cell" role="columnheader">
-              {column.header}
-            </div>
-          ))}
-        </div>
-      </div>
+      <GridHeader shown={shown} />
       <div
         className="device-grid__body"
         role="rowgroup"
@@ -85,7 +85,7 @@ export function DeviceGrid() {
           const row = total === null ? undefined : rowAt(pages, item.index);
           const props = { index: item.index, top: item.start - HEADER_HEIGHT, height: item.size };
           return row ? (
-            <DeviceGridRow key={item.key} row={row} {...props} />
+            <DeviceGridRow key={item.key} row={row} onTick={tick} {...props} />
           ) : (
             <PlaceholderRow key={item.key} {...props} />
           );

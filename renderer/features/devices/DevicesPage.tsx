@@ -4,26 +4,37 @@ import { ErrorBanner } from '../../ui/ErrorBanner';
 import { deviceCount } from '../../ui/format';
 import { DeviceGrid } from './DeviceGrid';
 import { FilterChips } from './FilterChips';
+import { FilterPickers } from './FilterPickers';
 import { NoDevices } from './NoDevices';
+import { PastedListChip } from './PastedListChip';
+import { PasteDialog } from './PasteDialog';
+import { PasteReport } from './PasteReport';
 import { SearchBox } from './SearchBox';
+import { SelectionBar } from './SelectionBar';
 import { useDevicesStore } from './store';
 import './DevicesPage.css';
 
-/** The inventory: search and filter every device in the workspace. */
+/** The inventory: search, filter, paste a list, select devices and take them on to a change. */
 export function DevicesPage() {
-  const { total, totalIsStale, error, loadFacets, reload } = useDevicesStore(
-    useShallow((state) => ({
-      total: state.total,
-      totalIsStale: state.totalIsStale,
-      error: state.error,
-      loadFacets: state.loadFacets,
-      reload: state.reload,
-    })),
-  );
+  const { total, totalIsStale, error, ensurePages, loadFacets, loadFilterOptions, reload } =
+    useDevicesStore(
+      useShallow((state) => ({
+        total: state.total,
+        totalIsStale: state.totalIsStale,
+        error: state.error,
+        ensurePages: state.ensurePages,
+        loadFacets: state.loadFacets,
+        loadFilterOptions: state.loadFilterOptions,
+        reload: state.reload,
+      })),
+    );
 
   useEffect(() => {
+    // Core answers in order: the first rows are asked for before the counts behind the filters.
+    ensurePages(0, 0);
     void loadFacets();
-  }, [loadFacets]);
+    void loadFilterOptions();
+  }, [ensurePages, loadFacets, loadFilterOptions]);
 
   return (
     <section className="devices-page" aria-labelledby="page-title">
@@ -34,11 +45,20 @@ export function DevicesPage() {
         </p>
       </div>
       <div className="devices-page__filters">
-        <SearchBox />
+        <div className="devices-page__find">
+          <SearchBox />
+          <PasteDialog />
+        </div>
         <FilterChips />
       </div>
+      <div className="devices-page__filters">
+        <FilterPickers />
+        <PastedListChip />
+      </div>
+      <PasteReport />
       {error && <ErrorBanner error={error} onRetry={reload} />}
       {total === 0 && !totalIsStale ? <NoDevices /> : <DeviceGrid />}
+      <SelectionBar />
     </section>
   );
 }

@@ -196,7 +196,54 @@ describe('each migration step', () => {
     db.close();
   });
 
+  it('6 → device filters: an existing inventory gets the grid’s filter and sort indexes', () => {
+    const db = stepUpTo(5);
+    addAccount(db, 'pond', 'P');
+    db.prepare(
+      "INSERT INTO devices (carrier_account_id, iccid, status, carrier_status) VALUES (1, '89440000000010000018', 'active', 'ACTIVE')",
+    ).run();
+    migrate(db, migrations, 6);
+    const indexes = db
+      .prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'devices'")
+      .pluck()
+      .all();
+    expect(indexes).toEqual(
+      expect.arrayContaining([
+        'devices_account',
+        'devices_site',
+        'devices_carrier_plan',
+        'devices_customer_plan',
+        'devices_updated',
+      ]),
+    );
+    expect(
+      db.prepare('SELECT count(*) FROM devices INDEXED BY devices_updated').pluck().get(),
+    ).toBe(1);
+    db.close();
+  });
+
+  it('7 → imports: remembered layouts are one per fingerprint and drafts hold valid JSON', () => {
+    const db = stepUpTo(6);
+    migrate(db, migrations, 7);
+    const remember = db.prepare(
+      "INSERT INTO import_layouts (fingerprint, mapping_json) VALUES ('f', '[]')",
+    );
+    remember.run();
+    expect(() => remember.run()).toThrow(/UNIQUE/);
+    const draft = (rows: string) =>
+      db
+        .prepare(
+          `INSERT INTO drafts (title, change_type, setup_json, source_name, fields_json, rows_json, row_count, created_by)
+           VALUES ('t', 'statusUpdate', '{}', 'f.csv', '["iccid"]', ?, 1, 'desk')`,
+        )
+        .run(rows);
+    draft('[[2, "8944"]]');
+    expect(() => draft('not json')).toThrow(/CHECK/);
+    expect(db.prepare('SELECT status FROM drafts').pluck().get()).toBe('open');
+    db.close();
+  });
+
   it('has a step test above for every migration in the list', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5]);
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
   });
 });
