@@ -1,6 +1,7 @@
 import type { Db } from '../store/open';
 import type { DeviceRecord } from './handler';
 import { cached } from '../store/statements';
+import { matchIdentifiers } from '../devices/match';
 
 const SELECT = `SELECT d.id, d.carrier_account_id AS accountId, a.carrier, d.iccid, d.imei, d.msisdn, d.status,
     p.code AS carrierRatePlan, d.customer_id AS customerId, d.site_id AS siteId,
@@ -32,8 +33,9 @@ export function devicesWith(
 }
 
 /**
- * Finds devices by what a desk worker pastes: ICCID, IMEI or MSISDN (digits; spaces, dashes and
- * a leading + ignored). Each value that matches no device, or more than one, is reported by position.
+ * Finds devices by what a desk worker pastes: ICCID, IMEI, MSISDN or EID (spaces, dashes and a
+ * leading + ignored), in one set-based pass. Each value that matches no device, more than one,
+ * or one already listed is reported by position.
  */
 export function findDevices(
   db: Db,
@@ -42,50 +44,27 @@ export function findDevices(
   devices: { row: number; device: DeviceRecord }[];
   problems: { row: number; value: string; reason: string }[];
 } {
-  const byIccid = cached(db, `${SELECT} WHERE d.iccid = ?`);
-  const byImei = cached(db, `${SELECT} WHERE d.imei = ?`);
-  const byMsisdn = cached(db, `${SELECT} WHERE d.msisdn = ?`);
+  const matches = matchIdentifiers(db, values);
+  const records = loadDevices(
+    db,
+    matches.flatMap((m) => (m.ok ? [m.deviceId] : [])),
+  );
   const devices: { row: number; device: DeviceRecord }[] = [];
   const problems: { row: number; value: string; reason: string }[] = [];
   const seen = new Set<number>();
-  values.forEach((value, index) => {
-    const digits = value.replace(/[\s\-+()]/g, '');
+  matches.forEach((match, index) => {
     const row = index + 1;
-    if (!/^\d+$/.test(digits)) {
+    const value = values[index]!;
+    if (!match.ok) problems.push({ row, value, reason: match.reason });
+    else if (seen.has(match.deviceId))
       problems.push({
         row,
         value,
-        reason: `"${value}" is not an ICCID, IMEI or MSISDN (only digits are).`,
-      });
-      return;
-    }
-    const matches = [
-      ...(byIccid.all(digits) as DeviceRecord[]),
-      ...(byImei.all(digits) as DeviceRecord[]),
-      ...(byMsisdn.all(digits) as DeviceRecord[]),
-    ];
-    const unique = [...new Map(matches.map((d) => [d.id, d])).values()];
-    if (unique.length === 0)
-      problems.push({
-        row,
-        value,
-        reason: `No device in the inventory has ICCID, IMEI or MSISDN ${digits}.`,
-      });
-    else if (unique.length > 1)
-      problems.push({
-        row,
-        value,
-        reason: `${digits} matches ${unique.length} devices; use the ICCID instead.`,
-      });
-    else if (seen.has(unique[0]!.id))
-      problems.push({
-        row,
-        value,
-        reason: `${digits} is listed twice; each device can appear once in a bulk change.`,
+        reason: `${value.trim()} is listed twice; each device can appear once in a bulk change.`,
       });
     else {
-      seen.add(unique[0]!.id);
-      devices.push({ row, device: unique[0]! });
+      seen.add(match.deviceId);
+      devices.push({ row, device: records.get(match.deviceId)! });
     }
   });
   return { devices, problems };
