@@ -77,8 +77,23 @@ test('pasting 50 ids shows and selects the 47 devices they name, and lists the 3
 
   await report.getByRole('button', { name: 'Dismiss' }).click();
   await expect(report).toBeHidden();
-  await chip('Pasted list').click();
-  await expect(count).toHaveText(devices(SEEDED_DEVICES));
+
+  // The pasted devices go on to a status change; those that can't be suspended are explained.
+  const active = known.filter((d) => d.status === 'active').length;
+  await bar.getByRole('button', { name: 'Change selected devices…' }).click();
+  await expect(main.getByRole('heading', { name: 'Change 47 selected devices' })).toBeVisible();
+  await main.getByRole('radio', { name: 'Status update' }).check();
+  await main.getByLabel('Status change').selectOption({ label: 'Suspend' });
+  await main.getByRole('button', { name: 'Check 47 devices' }).click();
+  const result = main.getByRole('status', { name: 'Result of the check' });
+  await expect(result).toContainText(`${active} ready`);
+  await expect(result).toContainText(`${47 - active} with errors`);
+  const finish = main.getByRole('region', { name: 'Submit or save' });
+  await finish.getByLabel(`Leave out the ${47 - active} rows with errors`).check();
+  await finish.getByRole('button', { name: `Submit ${active} devices` }).click();
+  await expect(
+    main.getByRole('heading', { name: new RegExp(`^Bulk change #\\d+ queued \\(${active} devices\\)$`) }),
+  ).toBeVisible();
 });
 
 test('“Select all” under a carrier filter counts every match, ends with the filter, and goes on to a change', async ({

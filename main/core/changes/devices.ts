@@ -3,7 +3,7 @@ import type { DeviceRecord } from './handler';
 import { cached } from '../store/statements';
 import { matchIdentifiers } from '../devices/match';
 
-const SELECT = `SELECT d.id, d.carrier_account_id AS accountId, a.carrier, d.iccid, d.imei, d.msisdn, d.status,
+const SELECT = `SELECT d.id, d.carrier_account_id AS accountId, a.carrier, d.iccid, d.imei, d.msisdn, d.eid, d.status,
     p.code AS carrierRatePlan, d.customer_id AS customerId, d.site_id AS siteId,
     d.customer_rate_plan_id AS customerRatePlanId, d.customer_pool_id AS customerPoolId,
     d.data_allocation_mb AS dataAllocationMb, c.tenant_id AS tenantId
@@ -23,13 +23,22 @@ export function loadDevices(db: Db, ids: readonly number[]): Map<number, DeviceR
   return found;
 }
 
-/** Devices whose ICCID, IMEI, MSISDN or EID is exactly these digits. */
-export function devicesWith(
+/** Devices by one identifier column, for many values at once: digits → the devices that have them. */
+export function devicesWithAny(
   db: Db,
   kind: 'iccid' | 'imei' | 'msisdn' | 'eid',
-  digits: string,
-): DeviceRecord[] {
-  return cached(db, `${SELECT} WHERE d.${kind} = ?`).all(digits) as DeviceRecord[];
+  values: readonly string[],
+): Map<string, DeviceRecord[]> {
+  const found = new Map<string, DeviceRecord[]>();
+  const statement = cached(db, `${SELECT} WHERE d.${kind} IN (SELECT value FROM json_each(?))`);
+  for (let i = 0; i < values.length; i += 5000)
+    for (const row of statement.all(JSON.stringify(values.slice(i, i + 5000))) as DeviceRecord[]) {
+      const key = row[kind]!;
+      const list = found.get(key);
+      if (list) list.push(row);
+      else found.set(key, [row]);
+    }
+  return found;
 }
 
 /**

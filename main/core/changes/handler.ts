@@ -18,6 +18,7 @@ export interface DeviceRecord {
   iccid: string;
   imei: string | null;
   msisdn: string | null;
+  eid: string | null;
   status: DeviceStatus;
   carrierRatePlan: string | null;
   customerId: number | null;

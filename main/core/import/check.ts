@@ -16,7 +16,7 @@ import { carrierRefusal } from './carrierRules';
 import { effectiveDateProblem } from './dates';
 import { callLabel, estimateLanes } from './estimate';
 import { groupKey, groupLabel } from './groups';
-import { identify } from './identify';
+import { identifyAll, type Identified } from './identify';
 import { openChangeMessage, openChangesByDevice } from './openChanges';
 import { paramsProblem } from './paramsProblem';
 import { rowParams, type RowValues } from './rowParams';
@@ -30,8 +30,8 @@ export interface RowInput {
 
 /** A checked row, with what submit needs to queue it. */
 export interface CheckedRow extends RowResult {
+  /** The device, kept only for rows that can be submitted. */
   device: DeviceRecord | null;
-  params: Record<string, unknown> | null;
   /** The per-device request the plan made, queued as is on submit. */
   request: Record<string, unknown> | null;
   groupKey: string | null;
@@ -66,7 +66,8 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
   const open = openChangesByDevice(db);
   const firstRowOf = new Map<number, number>();
   const newIdRows = new Map<string, number>();
-  const paramChecks = new Map<string, string | undefined>();
+  /** Per distinct set of values: the parsed parameters, or why the change refuses them. */
+  const paramChecks = new Map<string, { parsed: unknown } | { refused: string }>();
   const groups = new Map<
     string,
     { key: string; params: Record<string, unknown>; devices: number }
@@ -74,25 +75,26 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
   const lanes = new Map<number, { devices: number; operation: CarrierOperation }>();
   const checked: CheckedRow[] = [];
 
-  const checkOnce = (key: string, params: Record<string, unknown>): string | undefined => {
-    if (!paramChecks.has(key)) {
+  const checkOnce = (key: string, params: Record<string, unknown>) => {
+    let verdict = paramChecks.get(key);
+    if (!verdict) {
       const parsed = handler.params.safeParse(params);
-      let reason = parsed.success
-        ? undefined
-        : paramsProblem(setup.changeType, parsed.error.issues);
+      verdict = parsed.success
+        ? { parsed: parsed.data }
+        : { refused: paramsProblem(setup.changeType, parsed.error.issues) };
       if (parsed.success && handler.checkParams)
         try {
           handler.checkParams(db, parsed.data);
         } catch (error) {
           if (!(error instanceof CoreError)) throw error;
-          reason = error.message;
+          verdict = { refused: error.message };
         }
-      paramChecks.set(key, reason);
+      paramChecks.set(key, verdict);
     }
-    return paramChecks.get(key);
+    return verdict;
   };
 
-  function checkRow({ row, values }: RowInput): CheckedRow {
+  function checkRow({ row, values }: RowInput, found: Identified): CheckedRow {
     const problems: RowProblem[] = [];
     const result: CheckedRow = {
       row,
@@ -106,7 +108,6 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
       call: null,
       group: null,
       device: null,
-      params: null,
       request: null,
       groupKey: null,
     };
@@ -119,11 +120,10 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
       });
       return result;
     };
-    const found = identify(db, values);
     result.identifier = found.shown;
     if (!found.ok) return error(found.field, found.shown, found.message);
     const device = found.device;
-    Object.assign(result, { iccid: device.iccid, carrier: device.carrier as Carrier, device });
+    Object.assign(result, { iccid: device.iccid, carrier: device.carrier as Carrier });
     const earlier = firstRowOf.get(device.id);
     if (earlier !== undefined)
       return error(
@@ -174,9 +174,10 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
         );
     }
     const key = groupKey(params);
-    const refused = checkOnce(key, params);
-    if (refused) return error(found.field, found.shown, refused);
-    const plan = handler.plan(db, handler.params.parse(params), device);
+    // A swap is each row's own; other values are shared, so are checked once per distinct set.
+    const verdict = checkOnce(params.swaps ? `${key}${JSON.stringify(params.swaps)}` : key, params);
+    if ('refused' in verdict) return error(found.field, found.shown, verdict.refused);
+    const plan = handler.plan(db, verdict.parsed, device);
     if (!plan.ok) return error(found.field, found.shown, plan.reason);
     const carrierSays = carrierRefusal(setup.changeType, params, device);
     if (carrierSays) return error(found.field, found.shown, carrierSays);
@@ -219,7 +220,7 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
         handler.target === 'carrier'
           ? callLabel(device.carrier, operation)
           : 'Local store only (no carrier call)',
-      params,
+      device,
       request: plan.request,
       groupKey: groupId,
     });
@@ -229,7 +230,12 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     if (input.signal?.aborted)
       throw new CoreError('cancelled', 'The check was cancelled; nothing was changed.');
-    for (const row of rows.slice(i, i + CHUNK)) checked.push(checkRow(row));
+    const chunk = rows.slice(i, i + CHUNK);
+    const identified = identifyAll(
+      db,
+      chunk.map((r) => r.values),
+    );
+    chunk.forEach((row, n) => checked.push(checkRow(row, identified[n]!)));
     input.onProgress?.(Math.min(i + CHUNK, rows.length), rows.length);
     await yieldToLoop();
   }

@@ -6,7 +6,7 @@ import {
   validateMsisdn,
   type IdentifierResult,
 } from '../../../shared/identifiers';
-import { devicesWith } from '../changes/devices';
+import { devicesWithAny } from '../changes/devices';
 import type { DeviceRecord } from '../changes/handler';
 import type { Db } from '../store/open';
 import { cellText } from './fields';
@@ -33,11 +33,14 @@ export type Identified =
   | { ok: true; field: IdField; shown: string; device: DeviceRecord }
   | { ok: false; field: ImportField | null; shown: string; message: string };
 
+type Named =
+  { ok: true; field: IdField; shown: string; digits: string } | Extract<Identified, { ok: false }>;
+
 /**
- * Finds the row's device by the most specific identifier it has (ICCID, then IMEI, EID,
- * MSISDN), after checking format and check digits; Excel damage is named as such.
+ * The row's most specific identifier (ICCID, then IMEI, EID, MSISDN), checked for format and
+ * check digits; Excel damage is named as such.
  */
-export function identify(db: Db, values: RowValues): Identified {
+function nameOf(values: RowValues): Named {
   const field = (['iccid', 'imei', 'eid', 'msisdn'] as const).find(
     (f) => cellText(values[f]) !== '',
   );
@@ -52,21 +55,38 @@ export function identify(db: Db, values: RowValues): Identified {
   const cell = values[field]!;
   const shown = cellText(cell);
   const checked = validators[field](typeof cell === 'number' ? cell : shown);
-  if (!checked.ok) return { ok: false, field, shown, message: checked.message };
-  const found = devicesWith(db, field, checked.value);
-  if (found.length === 0)
+  return checked.ok
+    ? { ok: true, field, shown, digits: checked.value }
+    : { ok: false, field, shown, message: checked.message };
+}
+
+/** Finds each row's device, looking a whole batch up at once, one query per identifier kind. */
+export function identifyAll(db: Db, rows: readonly RowValues[]): Identified[] {
+  const named = rows.map(nameOf);
+  const wanted = new Map<IdField, string[]>();
+  for (const n of named) {
+    if (!n.ok) continue;
+    const list = wanted.get(n.field);
+    if (list) list.push(n.digits);
+    else wanted.set(n.field, [n.digits]);
+  }
+  const found = new Map(
+    [...wanted].map(([kind, digits]) => [kind, devicesWithAny(db, kind, digits)] as const),
+  );
+  return named.map((n): Identified => {
+    if (!n.ok) return n;
+    const devices = found.get(n.field)?.get(n.digits) ?? [];
+    const label = kindLabels[n.field];
+    if (devices.length === 1)
+      return { ok: true, field: n.field, shown: n.shown, device: devices[0]! };
     return {
       ok: false,
-      field,
-      shown,
-      message: `No device in the inventory has ${kindLabels[field]} ${checked.value}. Check the number against the customer's list; if the device is new, sync its carrier account first.`,
+      field: n.field,
+      shown: n.shown,
+      message:
+        devices.length === 0
+          ? `No device in the inventory has ${label} ${n.digits}. Check the number against the customer's list; if the device is new, sync its carrier account first.`
+          : `${label} ${n.digits} belongs to ${devices.length} devices; give the ICCID instead.`,
     };
-  if (found.length > 1)
-    return {
-      ok: false,
-      field,
-      shown,
-      message: `${kindLabels[field]} ${checked.value} belongs to ${found.length} devices; give the ICCID instead.`,
-    };
-  return { ok: true, field, shown, device: found[0]! };
+  });
 }

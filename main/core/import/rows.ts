@@ -18,14 +18,6 @@ export function pageRows(rows: readonly CheckedRow[], show: Show, offset: number
     total: matching.length,
     rows: matching
       .slice(offset, offset + limit)
-      .map(
-        ({
-          device: _device,
-          params: _params,
-          request: _request,
-          groupKey: _groupKey,
-          ...row
-        }): RowResult => row,
-      ),
+      .map(({ device: _device, request: _request, groupKey: _groupKey, ...row }): RowResult => row),
   };
 }

@@ -1,3 +1,4 @@
+import { columnLetter } from '../../../shared/domain/columns';
 import type { Cell, SheetGrid } from './read';
 import { cellText, headerScore, looksLikeData } from './fields';
 
@@ -65,16 +66,4 @@ export function columnSamples(table: Table, column: number, count = 3): string[]
     if (samples.length === count) break;
   }
   return samples;
-}
-
-/** Excel's column letters: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let letters = '';
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    letters = String.fromCharCode(65 + rem) + letters;
-    n = Math.floor((n - 1) / 26);
-  }
-  return letters;
 }

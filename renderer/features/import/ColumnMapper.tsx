@@ -1,4 +1,5 @@
 import {
+  identifierFields,
   importFieldLabels,
   type ColumnMapping,
   type ImportField,
@@ -7,7 +8,7 @@ import { columnLetter, columnName, fieldOf, type SheetColumn } from './mapping';
 import './ColumnMapper.css';
 
 const fieldGroups: { label: string; fields: ImportField[] }[] = [
-  { label: 'Finds the device', fields: ['iccid', 'imei', 'msisdn', 'eid'] },
+  { label: 'Finds the device', fields: [...identifierFields] },
   {
     label: 'Gives a value of the change',
     fields: [

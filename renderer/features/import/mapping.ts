@@ -7,19 +7,14 @@ import {
   type RowProblem,
 } from '../../../shared/contract/imports';
 import type { MappedColumns } from '../changes/values';
+import { columnLetter } from '../../../shared/domain/columns';
 
 /** One column of the sheet as core read it: its position, header and a few values. */
 export type SheetColumn = ImportSheet['columns'][number];
 
 type Column = Pick<SheetColumn, 'index' | 'header'>;
 
-/** `A`, `B`, … `Z`, `AA`: the letter a spreadsheet shows above the column. */
-export function columnLetter(index: number): string {
-  let letters = '';
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
-    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
-  return letters;
-}
+export { columnLetter };
 
 /** The column's header, or its letter when the file has no header there. */
 export const columnName = ({ index, header }: Column): string =>
