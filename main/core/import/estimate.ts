@@ -36,11 +36,23 @@ const calls: Record<Carrier, (operation: CarrierOperation) => string> = {
       : 'POST /{distributorId}/devices/{iccid}/status',
 };
 
+const labels = new Map<string, string>();
+
 /** "ThingSpace POST /m2m/v1/devices/actions/suspend", or null for a change only our store makes. */
-export const callLabel = (
+export function callLabel(
   carrier: Carrier,
   operation: CarrierOperation | undefined,
-): string | null => (operation ? `${carrierLabels[carrier]} ${calls[carrier](operation)}` : null);
+): string | null {
+  if (!operation) return null;
+  // One string per carrier and call, shared by every row of a million-row preview.
+  const key = `${carrier}:${operation}`;
+  let label = labels.get(key);
+  if (label === undefined) {
+    label = `${carrierLabels[carrier]} ${calls[carrier](operation)}`;
+    labels.set(key, label);
+  }
+  return label;
+}
 
 interface Lane {
   accountName: string;

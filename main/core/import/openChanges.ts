@@ -35,11 +35,17 @@ export function openChangesByDevice(db: Db, now = Date.now()): Map<number, OpenC
   return open;
 }
 
+/** The day on this computer's calendar, as the desk gave it (2026-12-01). */
+const localDay = (at: number): string => {
+  const d = new Date(at);
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
 /** The refusal for a device that another change already holds. */
 export function openChangeMessage(iccid: string, open: OpenChange): string {
   const state =
     open.scheduledAt !== null
-      ? `scheduled for ${new Date(open.scheduledAt).toISOString().slice(0, 10)}`
+      ? `scheduled for ${localDay(open.scheduledAt)}`
       : open.status === 'DRAFT'
         ? 'a draft not yet submitted'
         : open.status === 'QUEUED'
