@@ -14,6 +14,8 @@ import { deviceFacets, listDevices } from './devices/query';
 import type { Db } from './store/open';
 import { workspaceInfo } from './workspace/info';
 import { importHandlers } from './import/handlers';
+import { CoreError } from './errors';
+import { bulkViewHandlers } from './bulkView/handlers';
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export type CoreHandlers = {
@@ -84,6 +86,17 @@ export function createHandlers({
     'bulk:cancel': act(bulk.actions.cancel),
     'bulk:retryFailed': act(bulk.actions.retryFailed),
     'audit:verify': () => audit.verify(),
+    'carriers:updateAccount': () => {
+      throw new CoreError('unavailable', 'Editing accounts is being built.');
+    },
+    ...bulkViewHandlers({
+      db,
+      createdBy,
+      onChanged: (ids) => {
+        engine.wake();
+        for (const id of ids) engine.announce(id);
+      },
+    }),
     ...importHandlers({
       db,
       createdBy,

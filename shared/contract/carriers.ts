@@ -30,6 +30,16 @@ export const carrierRequests = {
     NewAccount,
     CarrierAccount,
   ),
+  'carriers:updateAccount': defineRequest(
+    'Changes an account’s name, API address or lane pace (rate limit and concurrency).',
+    AccountId.extend({
+      name: z.string().trim().min(1, 'a name is required').max(100).optional(),
+      baseUrl: z.string().trim().min(1, 'the API address is required').max(500).optional(),
+      rateLimitPerSecond: z.number().positive().max(1000).optional(),
+      maxConcurrency: z.number().int().min(1).max(64).optional(),
+    }),
+    CarrierAccount,
+  ),
   'carriers:saveCredentials': defineRequest(
     'Stores an account’s credentials in the OS keychain; the answer says only that they are present.',
     AccountId.extend({ credentials: CarrierCredentials }),

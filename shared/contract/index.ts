@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { bulkEvents, bulkRequests } from './bulk';
 import { carrierRequests } from './carriers';
 import { deviceRequests } from './devices';
+import { bulkViewRequests } from './bulkView';
 import { catalogRequests, importRequests } from './imports';
 import type { Result } from './result';
 import { workspaceEvents, workspaceRequests } from './workspace';
@@ -17,6 +18,7 @@ export const requests = {
   ...bulkRequests,
   ...importRequests,
   ...catalogRequests,
+  ...bulkViewRequests,
 };
 export const events = { ...workspaceEvents, ...bulkEvents };
 

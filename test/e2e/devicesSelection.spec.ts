@@ -92,7 +92,9 @@ test('pasting 50 ids shows and selects the 47 devices they name, and lists the 3
   await finish.getByLabel(`Leave out the ${47 - active} rows with errors`).check();
   await finish.getByRole('button', { name: `Submit ${active} devices` }).click();
   await expect(
-    main.getByRole('heading', { name: new RegExp(`^Bulk change #\\d+ queued \\(${active} devices\\)$`) }),
+    main.getByRole('heading', {
+      name: new RegExp(`^Bulk change #\\d+ queued \\(${active} devices\\)$`),
+    }),
   ).toBeVisible();
 });
 

@@ -29,6 +29,8 @@ export interface NewBulkChange {
   createdBy: string;
   planned: PlannedDevice[];
   target: 'carrier' | 'local';
+  /** The file the change was imported from, if any. */
+  sourceName?: string | null;
 }
 
 /**
@@ -46,14 +48,19 @@ export function createBulkChange(db: Db, input: NewBulkChange): number {
     const id = Number(
       cached(
         db,
-        "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by) VALUES (?, 'DRAFT', ?, ?, ?)",
-      ).run(input.changeType, input.title, JSON.stringify(input.params), input.createdBy)
-        .lastInsertRowid,
+        "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by, source_name) VALUES (?, 'DRAFT', ?, ?, ?, ?)",
+      ).run(
+        input.changeType,
+        input.title,
+        JSON.stringify(input.params),
+        input.createdBy,
+        input.sourceName ?? null,
+      ).lastInsertRowid,
     );
     const insert = cached(
       db,
-      `INSERT INTO device_changes (bulk_change_id, device_id, iccid, imei, request_json, status, lane_account_id, next_attempt_at)
-       VALUES (?, ?, ?, ?, ?, 'PENDING', ?, ?)`,
+      `INSERT INTO device_changes (bulk_change_id, device_id, iccid, imei, request_json, changes_json, status, lane_account_id, next_attempt_at)
+       VALUES (?, ?, ?, ?, ?, ?, 'PENDING', ?, ?)`,
     );
     for (const { device, result } of accepted) {
       if (!result.ok) continue;
@@ -65,6 +72,7 @@ export function createBulkChange(db: Db, input: NewBulkChange): number {
         device.iccid,
         device.imei,
         JSON.stringify(result.request),
+        JSON.stringify(result.changes),
         input.target === 'carrier' ? device.accountId : null,
         effectiveAt,
       );

@@ -164,6 +164,7 @@ export function importHandlers({
             `${changeTypeLabels[setup.changeType]} from ${session.fileName}`,
           createdBy,
           skipErrors,
+          sourceName: session.format === 'selection' ? null : session.fileName,
         },
       );
       if (session.draftId !== null) markSubmitted(db, session.draftId, result.bulkChangeIds);

@@ -30,7 +30,7 @@ export function submitChecked(
   handler: ChangeHandler,
   changeType: ChangeType,
   outcome: CheckOutcome,
-  options: { title: string; createdBy: string; skipErrors: boolean },
+  options: { title: string; createdBy: string; skipErrors: boolean; sourceName: string | null },
 ): { bulkChangeIds: number[]; devices: number; skipped: number } {
   const skipped = outcome.summary.errors;
   if (skipped > 0 && !options.skipErrors) refuseErrors(outcome);
@@ -54,6 +54,7 @@ export function submitChecked(
         title: outcome.groups.length > 1 ? `${options.title} (${label})` : options.title,
         params: handler.params.parse(group.params),
         createdBy: options.createdBy,
+        sourceName: options.sourceName,
         planned,
       });
       submitBulkChange(db, id);

@@ -243,7 +243,37 @@ describe('each migration step', () => {
     db.close();
   });
 
+  it('8 → bulk view: old bulk changes keep their rows, with no source file or planned changes', () => {
+    const db = stepUpTo(7);
+    const bulk = db
+      .prepare(
+        "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by) VALUES ('statusUpdate', 'PROCESSED', 't', '{}', 'desk')",
+      )
+      .run().lastInsertRowid;
+    db.prepare(
+      "INSERT INTO device_changes (bulk_change_id, request_json, status) VALUES (?, '{}', 'NEEDS_REVIEW')",
+    ).run(bulk);
+    migrate(db, migrations, 8);
+    expect(db.prepare('SELECT source_name FROM bulk_changes').pluck().get()).toBeNull();
+    expect(
+      db
+        .prepare(
+          'SELECT changes_json, resolved_by, resolved_at, resolution_reason FROM device_changes',
+        )
+        .get(),
+    ).toEqual({
+      changes_json: null,
+      resolved_by: null,
+      resolved_at: null,
+      resolution_reason: null,
+    });
+    expect(() => db.prepare("UPDATE device_changes SET changes_json = 'nope'").run()).toThrow(
+      /CHECK/,
+    );
+    db.close();
+  });
+
   it('has a step test above for every migration in the list', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });

@@ -5,6 +5,7 @@ import { sql as bulkChanges } from './0004_bulk_changes';
 import { sql as engineLanes } from './0005_engine_lanes';
 import { sql as deviceFilters } from './0006_device_filters';
 import { sql as imports } from './0007_imports';
+import { sql as bulkView } from './0008_bulk_view';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: 'engine_lanes', sql: engineLanes },
   { version: 6, name: 'device_filters', sql: deviceFilters },
   { version: 7, name: 'imports', sql: imports },
+  { version: 8, name: 'bulk_view', sql: bulkView },
 ];
