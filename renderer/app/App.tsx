@@ -1,6 +1,9 @@
 import { useShallow } from 'zustand/react/shallow';
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { ImportPage } from '../features/import/ImportPage';
+import { BulkChangesPage } from '../features/bulk/BulkChangesPage';
+import { SchedulePage } from '../features/schedule/SchedulePage';
+import { SettingsPage } from '../features/settings/SettingsPage';
 import { ErrorBanner } from '../ui/ErrorBanner';
 import { ComingLater } from './ComingLater';
 import { Header } from './Header';
@@ -10,9 +13,18 @@ import { Sidebar } from './Sidebar';
 import { useWorkspaceStore } from './workspaceStore';
 import './App.css';
 
+const built: Record<Exclude<PageId, 'reports'>, () => React.JSX.Element> = {
+  devices: DevicesPage,
+  import: ImportPage,
+  'bulk-changes': BulkChangesPage,
+  schedule: SchedulePage,
+  settings: SettingsPage,
+};
+
 function render(page: Page) {
   if ('later' in page) return <ComingLater title={page.label} text={page.later} />;
-  return page.id === 'import' ? <ImportPage /> : <DevicesPage />;
+  const Section = built[page.id];
+  return <Section />;
 }
 
 /** The frame: sections on the left, the workspace on top, the chosen section below. */

@@ -6,7 +6,11 @@ interface NavigationState {
   page: PageId;
   /** Devices picked in the grid, waiting for the change form (cleared once a change starts). */
   changeSelection: { selection: DeviceSelection; count: number } | null;
+  /** The bulk change open in the Bulk changes section; null shows the history. */
+  bulkChangeId: number | null;
   go(page: PageId): void;
+  /** Shows one bulk change's live view (from the import confirmation, history, schedule…). */
+  openBulkChange(bulkChangeId: number): void;
   /** Opens the change form on the Import page for the devices picked in the grid. */
   changeDevices(selection: DeviceSelection, count: number): void;
   clearChangeSelection(): void;
@@ -16,7 +20,9 @@ interface NavigationState {
 export const useNavigation = create<NavigationState>()((set) => ({
   page: 'devices',
   changeSelection: null,
+  bulkChangeId: null,
   go: (page) => set({ page }),
+  openBulkChange: (bulkChangeId) => set({ page: 'bulk-changes', bulkChangeId }),
   changeDevices: (selection, count) =>
     set({ page: 'import', changeSelection: { selection, count } }),
   clearChangeSelection: () => set({ changeSelection: null }),
