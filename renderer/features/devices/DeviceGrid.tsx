@@ -1,10 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { columns, gridMinWidth } from './columns';
 import { DeviceGridRow, PlaceholderRow } from './DeviceGridRow';
 import { GridHeader } from './GridHeader';
-import { pageOf, rowAt } from './pageCache';
+import { usePagedRows } from '../../ui/usePagedRows';
+import { PAGE_SIZE, rowAt } from './pageCache';
 import { useDevicesStore } from './store';
 import { tickRows } from './tickRows';
 import './DeviceGrid.css';
@@ -16,8 +15,6 @@ const HEADER_HEIGHT = 31;
 const ROWS_BEFORE_COUNT = 12;
 /** Pages are asked for this far beyond the visible rows, so a steady scroll rarely waits. */
 const LOOKAHEAD_ROWS = 60;
-/** A page is asked for once scrolling pauses this long, so pages flown past are skipped. */
-const SETTLE_MS = 50;
 
 const tick = (iccid: string, index: number, selected: boolean, range: boolean) =>
   void tickRows(iccid, index, selected, range);
@@ -35,19 +32,17 @@ export function DeviceGrid() {
       ensurePages: state.ensurePages,
     })),
   );
-  const scroller = useRef<HTMLDivElement>(null);
-  const rowCount = total ?? ROWS_BEFORE_COUNT;
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this build; the virtualizer re-renders the grid itself
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ROW_HEIGHT,
-    scrollMargin: HEADER_HEIGHT,
+  const { scroller, virtualizer, items } = usePagedRows({
+    total,
+    pageSize: PAGE_SIZE,
+    rowHeight: ROW_HEIGHT,
+    headerHeight: HEADER_HEIGHT,
+    rowsBeforeCount: ROWS_BEFORE_COUNT,
+    lookahead: LOOKAHEAD_ROWS,
     overscan: 10,
+    generation,
+    ensurePages,
   });
-  const items = virtualizer.getVirtualItems();
-  const firstPage = pageOf(Math.max(0, (items[0]?.index ?? 0) - LOOKAHEAD_ROWS));
-  const lastPage = pageOf(Math.min(rowCount - 1, (items.at(-1)?.index ?? 0) + LOOKAHEAD_ROWS));
   // The rows in view (without the overscan), for the header's "select the devices shown".
   const range = virtualizer.range;
   const shown: string[] = [];
@@ -56,14 +51,6 @@ export function DeviceGrid() {
       const row = rowAt(pages, index);
       if (row) shown.push(row.iccid);
     }
-
-  useEffect(() => {
-    const timer = setTimeout(() => ensurePages(firstPage, lastPage), SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [firstPage, lastPage, generation, ensurePages]);
-
-  // New filters or a new order start from the top.
-  useEffect(() => virtualizer.scrollToOffset(0), [generation, virtualizer]);
 
   return (
     <div

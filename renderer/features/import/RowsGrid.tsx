@@ -1,9 +1,9 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useId, useRef } from 'react';
+import { useId } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { ImportCheck } from '../../../shared/contract/imports';
 import { ErrorBanner } from '../../ui/ErrorBanner';
-import { pageOf, rowAt } from '../../ui/pageCache';
+import { rowAt } from '../../ui/pageCache';
+import { usePagedRows } from '../../ui/usePagedRows';
 import { RowsGridRow, rowsColumns, rowsTracks } from './RowsGridRow';
 import { RowsTabs } from './RowsTabs';
 import { ROWS_PAGE, useRowsStore } from './rowsStore';
@@ -15,7 +15,6 @@ const ESTIMATED_ROW = 44;
 const HEADER_HEIGHT = 31;
 const ROWS_BEFORE_COUNT = 8;
 const LOOKAHEAD_ROWS = 40;
-const SETTLE_MS = 50;
 
 /** Every row of the dry run, virtualized, pulled from core a page at a time. */
 export function RowsGrid({ check, editable }: { check: ImportCheck; editable: boolean }) {
@@ -30,29 +29,17 @@ export function RowsGrid({ check, editable }: { check: ImportCheck; editable: bo
     })),
   );
   const gridId = useId();
-  const scroller = useRef<HTMLDivElement>(null);
-  const rowCount = total ?? ROWS_BEFORE_COUNT;
-  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this build; the virtualizer re-renders the grid itself
-  const virtualizer = useVirtualizer({
-    count: rowCount,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => ESTIMATED_ROW,
-    scrollMargin: HEADER_HEIGHT,
+  const { scroller, virtualizer, items } = usePagedRows({
+    total,
+    pageSize: ROWS_PAGE,
+    rowHeight: ESTIMATED_ROW,
+    headerHeight: HEADER_HEIGHT,
+    rowsBeforeCount: ROWS_BEFORE_COUNT,
+    lookahead: LOOKAHEAD_ROWS,
     overscan: 6,
+    generation,
+    ensurePages,
   });
-  const items = virtualizer.getVirtualItems();
-  const firstPage = pageOf(Math.max(0, (items[0]?.index ?? 0) - LOOKAHEAD_ROWS), ROWS_PAGE);
-  const lastPage = pageOf(
-    Math.max(0, Math.min(rowCount - 1, (items.at(-1)?.index ?? 0) + LOOKAHEAD_ROWS)),
-    ROWS_PAGE,
-  );
-
-  useEffect(() => {
-    const timer = setTimeout(() => ensurePages(firstPage, lastPage), SETTLE_MS);
-    return () => clearTimeout(timer);
-  }, [firstPage, lastPage, generation, ensurePages]);
-
-  useEffect(() => virtualizer.scrollToOffset(0), [generation, virtualizer]);
 
   return (
     <div className="rows-grid">
