@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, nativeTheme } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { eventNames } from '../shared/contract';
@@ -6,6 +6,8 @@ import { DATA_ENV } from './core/workspace/paths';
 import { DEFAULT_DEMO_DEVICES } from './core/workspace/seedSandbox';
 import { startCoreHost, type CoreHost } from './host/coreHost';
 import { registerContract, trustedUrlCheck } from './ipc/registerContract';
+import { watchBulkChanges } from './shell/bulkWatch';
+import { installMenu } from './shell/menu';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
 import { applySecurityPolicy } from './shell/security';
 import { createMainWindow } from './shell/window';
@@ -18,6 +20,8 @@ let host: CoreHost | undefined;
 
 if (!app.requestSingleInstanceLock()) app.quit();
 registerAppScheme();
+// Windows shows notifications only for an app with an identity; the installer's appId.
+app.setAppUserModelId('com.carrierops.console');
 
 app.on('second-instance', () => {
   const [window] = BrowserWindow.getAllWindows();
@@ -28,6 +32,9 @@ app.on('second-instance', () => {
 app.whenReady().then(
   async () => {
     applySecurityPolicy(isTrustedUrl);
+    // The renderer's colours follow the OS (prefers-color-scheme); so do the window's frame and menus.
+    nativeTheme.themeSource = 'system';
+    installMenu(devServerUrl !== undefined);
     serveRenderer(join(here, '../renderer'));
     host = await startCoreHost({
       workerUrl: pathToFileURL(join(here, 'core-worker.js')),
@@ -60,6 +67,7 @@ app.whenReady().then(
       join(here, '../preload/index.cjs'),
       devServerUrl ?? 'app://console/',
     );
+    watchBulkChanges(host, window);
     // A window that loads while the sandbox is being created still sees how far it got.
     window.webContents.on('did-finish-load', () => {
       for (const message of host?.latestProgress() ?? [])

@@ -5,9 +5,11 @@ import { createRoot } from 'react-dom/client';
 import { api } from './api/client';
 import { App } from './app/App';
 import { listenToCore } from './app/events';
+import { listenToWindow } from './app/windowInput';
 import { useWorkspaceStore } from './app/workspaceStore';
 
 listenToCore(api);
+listenToWindow();
 void useWorkspaceStore.getState().load();
 
 const root = document.getElementById('root');

@@ -5,7 +5,7 @@ import * as bulk from './bulk/service';
 import type { AccountAdapters } from './carriers/accountAdapters';
 import { changeHandlers } from './changes';
 import type { Engine } from './engine/engine';
-import { addAccount, getAccountView, listAccounts } from './carriers/accounts';
+import { addAccount, getAccountView, listAccounts, updateAccount } from './carriers/accounts';
 import { clearCredentials, saveCredentials } from './credentials/accountCredentials';
 import type { Keychain } from './credentials/keychain';
 import { deviceFilterOptions } from './devices/filterOptions';
@@ -14,7 +14,6 @@ import { deviceFacets, listDevices } from './devices/query';
 import type { Db } from './store/open';
 import { workspaceInfo } from './workspace/info';
 import { importHandlers } from './import/handlers';
-import { CoreError } from './errors';
 import { bulkViewHandlers } from './bulkView/handlers';
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
@@ -86,11 +85,14 @@ export function createHandlers({
     'bulk:cancel': act(bulk.actions.cancel),
     'bulk:retryFailed': act(bulk.actions.retryFailed),
     'audit:verify': () => audit.verify(),
-    'carriers:updateAccount': () => {
-      throw new CoreError('unavailable', 'Editing accounts is being built.');
+    'carriers:updateAccount': async (request) => {
+      const account = updateAccount(db, keychain, request);
+      await adapters.forget(request.accountId);
+      return account;
     },
     ...bulkViewHandlers({
       db,
+      audit,
       createdBy,
       onChanged: (ids) => {
         engine.wake();

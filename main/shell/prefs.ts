@@ -1,11 +1,12 @@
 import Store from 'electron-store';
+import { DEFAULT_SIZE, type SavedWindow } from './windowBounds';
 
 /** Window state and preferences only; never credentials or workspace data. */
 export interface Prefs {
-  window: { width: number; height: number; x?: number; y?: number; maximized: boolean };
+  window: SavedWindow;
 }
 
 export const prefs = new Store<Prefs>({
   name: 'preferences',
-  defaults: { window: { width: 1280, height: 800, maximized: false } },
+  defaults: { window: { ...DEFAULT_SIZE, maximized: false } },
 });

@@ -2,7 +2,8 @@ import { app, session, shell } from 'electron';
 
 /**
  * App-wide policy: no new windows, no navigation away from the UI, no webviews, every
- * permission request denied. The console never needs the camera, location or notifications.
+ * permission request denied. The page never needs the camera, location or notifications (the
+ * console's own notifications come from main).
  */
 export function applySecurityPolicy(isTrustedUrl: (url: string) => boolean): void {
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>

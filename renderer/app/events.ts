@@ -1,4 +1,8 @@
 import type { ContractApi } from '../../shared/contract';
+import { useBulkProgressStore } from '../features/bulk/bulkProgressStore';
+import { useBulkViewStore } from '../features/bulk/bulkViewStore';
+import { useDeviceRowsStore } from '../features/bulk/deviceRowsStore';
+import { useHistoryStore } from '../features/bulk/historyStore';
 import { useDevicesStore } from '../features/devices/store';
 import { useProgressStore } from './progressStore';
 import { useWorkspaceStore } from './workspaceStore';
@@ -8,7 +12,7 @@ import { useWorkspaceStore } from './workspaceStore';
  * components read the stores and never subscribe to the API themselves.
  */
 export function listenToCore(api: ContractApi): () => void {
-  return api.on('workspace:progress', (progress) => {
+  const offWorkspace = api.on('workspace:progress', (progress) => {
     useProgressStore.getState().report(progress);
     // Finished seeding may have changed the inventory; reading and checking a file never does.
     if (progress.done >= progress.total && !progress.task.startsWith('import:')) {
@@ -16,4 +20,15 @@ export function listenToCore(api: ContractApi): () => void {
       useDevicesStore.getState().reload();
     }
   });
+  // A few reports a second per running bulk change; the stores throttle what they read again.
+  const offBulk = api.on('bulk:progress', (progress) => {
+    useBulkProgressStore.getState().report(progress);
+    useBulkViewStore.getState().progressed(progress);
+    useDeviceRowsStore.getState().progressed(progress.bulkChangeId);
+    useHistoryStore.getState().progressed(progress);
+  });
+  return () => {
+    offWorkspace();
+    offBulk();
+  };
 }

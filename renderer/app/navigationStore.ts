@@ -11,6 +11,8 @@ interface NavigationState {
   go(page: PageId): void;
   /** Shows one bulk change's live view (from the import confirmation, history, schedule…). */
   openBulkChange(bulkChangeId: number): void;
+  /** Back from one bulk change's view to the history of them all. */
+  closeBulkChange(): void;
   /** Opens the change form on the Import page for the devices picked in the grid. */
   changeDevices(selection: DeviceSelection, count: number): void;
   clearChangeSelection(): void;
@@ -23,6 +25,7 @@ export const useNavigation = create<NavigationState>()((set) => ({
   bulkChangeId: null,
   go: (page) => set({ page }),
   openBulkChange: (bulkChangeId) => set({ page: 'bulk-changes', bulkChangeId }),
+  closeBulkChange: () => set({ bulkChangeId: null }),
   changeDevices: (selection, count) =>
     set({ page: 'import', changeSelection: { selection, count } }),
   clearChangeSelection: () => set({ changeSelection: null }),

@@ -7,6 +7,10 @@ import path from 'node:path';
 
 export { expect } from '@playwright/test';
 import type { Channel, RequestOf, ResponseOf, Result } from '../../shared/contract';
+import type { Carrier } from '../../shared/domain/carriers';
+import type { FaultInput } from '../../main/core/simulators/common/faults';
+import { databaseFile } from '../../main/core/workspace/paths';
+import { startExternalCarriers, type ExternalCarriers } from '../support/externalCarriers';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const READY = /^Serving (http:\/\/127\.0\.0\.1:\d+\/#token=\S+)$/m;
@@ -99,3 +103,69 @@ export async function callCore<C extends Channel>(
   if (!result.ok) throw new Error(`${channel} failed: ${result.error.message}`);
   return result.value;
 }
+
+/** A console whose sandbox carriers are simulators in the test's own process, switchable by the test. */
+export interface CarrierDesk {
+  consoleUrl: string;
+  /** Sets a carrier simulator's injected faults over its admin endpoint, as a tester would. */
+  setFaults(carrier: Carrier, faults: FaultInput): Promise<void>;
+}
+
+interface CarrierFixtures {
+  /** Demo devices the workspace is seeded with. */
+  workspaceDevices: number;
+  desk: CarrierDesk;
+}
+
+/**
+ * Like `test`, but the workspace is seeded first (`carrier-ops init`) and its sandbox accounts
+ * point at simulators started here, with lanes widened so thousands of devices take seconds.
+ */
+export const withCarriers = base.extend<CarrierFixtures>({
+  workspaceDevices: [3000, { option: true }],
+  desk: async ({ workspaceDevices }, use, testInfo) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'carrier-ops-e2e-'));
+    const log: string[] = [];
+    let server: ChildProcess | undefined;
+    let carriers: ExternalCarriers | undefined;
+    try {
+      const init = spawn(
+        process.execPath,
+        ['bin/carrier-ops.js', 'init', '--data', dataDir, '--devices', String(workspaceDevices)],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      init.stderr?.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
+      const [code] = (await once(init, 'exit')) as [number | null];
+      if (code !== 0) throw new Error(`carrier-ops init exited (${code}):\n${log.join('')}`);
+      carriers = await startExternalCarriers(databaseFile(dataDir));
+      server = spawn(
+        process.execPath,
+        ['bin/carrier-ops.js', 'serve', '--data', dataDir, '--port', '0'],
+        { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
+      );
+      server.stdout?.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
+      server.stderr?.setEncoding('utf8').on('data', (chunk: string) => log.push(chunk));
+      const sims = carriers.sims;
+      await use({
+        consoleUrl: await serving(server, log),
+        async setFaults(carrier, faults) {
+          const sim = sims.get(carrier);
+          if (!sim) throw new Error(`no ${carrier} simulator in this workspace`);
+          const response = await fetch(new URL('/__admin/faults', sim.url), {
+            method: 'PUT',
+            headers: { 'x-sim-admin': sim.adminToken, 'Content-Type': 'application/json' },
+            body: JSON.stringify(faults),
+          });
+          if (!response.ok)
+            throw new Error(`${carrier} refused the faults: ${await response.text()}`);
+        },
+      });
+    } finally {
+      if (server) await stop(server);
+      await carriers?.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (testInfo.status !== testInfo.expectedStatus)
+        await testInfo.attach('server output', { body: log.join(''), contentType: 'text/plain' });
+    }
+  },
+});

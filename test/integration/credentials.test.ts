@@ -197,6 +197,42 @@ describe.skipIf(!hasSessionBus)('credentials in the OS keychain', () => {
     }
   });
 
+  it('keeps each workspace’s secrets apart, though their account ids are the same', async () => {
+    const service = `test-${randomUUID()}`;
+    const workspaces = await Promise.all(
+      ['a', 'b'].map(async (name) => {
+        const apiKey = `key-${name}-${randomUUID()}`;
+        const sim = await liveJasper(apiKey);
+        const core = openCore({
+          dataDir: tempDir(),
+          appVersion: 'test',
+          keychain: osKeychain(service),
+        });
+        opened.push(core);
+        const api = desk(core);
+        const added = await api.call('carriers:addAccount', {
+          carrier: 'jasper',
+          name: 'Control Center',
+          baseUrl: sim.url,
+        });
+        return { api, apiKey, accountId: added.ok ? (added.value as { id: number }).id : -1 };
+      }),
+    );
+    expect(workspaces[0]!.accountId).toBe(workspaces[1]!.accountId);
+    for (const { api, apiKey, accountId } of workspaces)
+      await api.call('carriers:saveCredentials', {
+        accountId,
+        credentials: { carrier: 'jasper', username: 'desk-user', apiKey },
+      });
+    for (const { api, accountId } of workspaces)
+      expect(await api.call('carriers:testConnection', { accountId })).toMatchObject({
+        ok: true,
+        value: { ok: true },
+      });
+    for (const { api, accountId } of workspaces)
+      await api.call('carriers:clearCredentials', { accountId });
+  });
+
   it('refuses credentials for a sandbox account: it runs on the simulator', async () => {
     const core = openCore({
       dataDir: tempDir(),

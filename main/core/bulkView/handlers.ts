@@ -1,6 +1,15 @@
-import { CoreError } from '../errors';
+import type { AuditLog } from '../audit/auditLog';
+import { summary } from '../bulk/service';
 import type { CoreHandlers } from '../handlers';
 import type { Db } from '../store/open';
+import { bulkDetail } from './detail';
+import { deviceHistory } from './deviceHistory';
+import { failedRowsFile } from './failedRows';
+import { bulkHistory } from './history';
+import { resolveReview } from './resolveReview';
+import { bulkRows } from './rows';
+import { scheduleList } from './schedule';
+import { cancelScheduled } from './scheduleCancel';
 
 type BulkViewChannel =
   | 'bulk:detail'
@@ -14,25 +23,35 @@ type BulkViewChannel =
 
 export interface BulkViewDeps {
   db: Db;
+  audit: AuditLog;
   createdBy: string;
   /** After rows change state outside the engine (resolved, cancelled), so progress is re-announced. */
   onChanged?: (bulkChangeIds: number[]) => void;
 }
 
-const notYet = () => {
-  throw new CoreError('unavailable', 'This part of the bulk change view is being built.');
-};
-
 /** The bulk change view, history and schedule channels. */
-export function bulkViewHandlers(_deps: BulkViewDeps): Pick<CoreHandlers, BulkViewChannel> {
+export function bulkViewHandlers({
+  db,
+  audit,
+  createdBy,
+  onChanged,
+}: BulkViewDeps): Pick<CoreHandlers, BulkViewChannel> {
   return {
-    'bulk:detail': notYet,
-    'bulk:rows': notYet,
-    'bulk:deviceHistory': notYet,
-    'bulk:resolveReview': notYet,
-    'bulk:failedRows': notYet,
-    'bulk:history': notYet,
-    'schedule:list': notYet,
-    'schedule:cancel': notYet,
+    'bulk:detail': ({ bulkChangeId }) => bulkDetail(db, bulkChangeId),
+    'bulk:rows': (request) => bulkRows(db, request),
+    'bulk:deviceHistory': ({ deviceChangeId }) => deviceHistory(db, deviceChangeId),
+    'bulk:resolveReview': (request) => {
+      resolveReview(db, audit, createdBy, request);
+      onChanged?.([request.bulkChangeId]);
+      return summary(db, request.bulkChangeId);
+    },
+    'bulk:failedRows': ({ bulkChangeId, format }) => failedRowsFile(db, bulkChangeId, format),
+    'bulk:history': (request) => bulkHistory(db, request),
+    'schedule:list': (page) => scheduleList(db, page),
+    'schedule:cancel': ({ deviceChangeIds }) => {
+      const { cancelled, bulkChangeIds } = cancelScheduled(db, audit, createdBy, deviceChangeIds);
+      onChanged?.(bulkChangeIds);
+      return { cancelled };
+    },
   };
 }

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type { Carrier } from '../../../shared/domain/carriers';
 import { CarrierCredentials } from '../../../shared/domain/credentials';
 import { CoreError } from '../errors';
 import type { Db } from '../store/open';
+import { readMeta, writeMeta } from '../workspace/meta';
 import type { Keychain } from './keychain';
 
 export interface AccountRecord {
@@ -32,7 +34,18 @@ export function getAccount(db: Db, accountId: number): AccountRecord {
   return row;
 }
 
-const refFor = (accountId: number) => `carrier-account-${accountId}`;
+/**
+ * The keychain entry of an account's credentials. Account ids repeat across workspaces, so the
+ * entry carries the workspace's own key: two workspaces on one machine never share a secret.
+ */
+function refFor(db: Db, accountId: number): string {
+  let key = readMeta(db, 'keychain_key');
+  if (!key) {
+    key = randomUUID();
+    writeMeta(db, 'keychain_key', key);
+  }
+  return `workspace-${key}/carrier-account-${accountId}`;
+}
 
 /** Saves credentials in the keychain and records only where they are. */
 export function saveCredentials(
@@ -53,7 +66,7 @@ export function saveCredentials(
       `These are ${credentials.carrier} credentials, but ${account.name} is a ${account.carrier} account.`,
     );
   }
-  const ref = refFor(accountId);
+  const ref = refFor(db, accountId);
   keychain.save(ref, JSON.stringify(credentials));
   db.prepare('UPDATE carrier_accounts SET credential_ref = ? WHERE id = ?').run(ref, accountId);
 }

@@ -142,7 +142,7 @@ export function retryFailed(db: Db, id: number): number {
   return db.transaction(() => {
     const retried = cached(
       db,
-      "UPDATE device_changes SET status = 'PENDING', attempts = 0, polls = 0, next_attempt_at = 0, error_code = NULL, error_message = NULL, completed_at = NULL WHERE bulk_change_id = ? AND status = 'FAILED'",
+      "UPDATE device_changes SET status = 'PENDING', attempts = 0, polls = 0, next_attempt_at = 0, error_code = NULL, error_message = NULL, completed_at = NULL, resolved_by = NULL, resolved_at = NULL, resolution_reason = NULL WHERE bulk_change_id = ? AND status = 'FAILED'",
     ).run(id).changes;
     if (retried > 0)
       cached(

@@ -8,7 +8,7 @@ import { changeTypeLabels, type ChangeType } from '../../../shared/domain/change
 import { luhnCheckDigit } from '../../../shared/identifiers';
 
 /** The columns each change type reads from a file, the identifier first. */
-const columns: Record<ChangeType, ImportField[]> = {
+export const templateColumns: Record<ChangeType, readonly ImportField[]> = {
   statusUpdate: ['iccid', 'targetStatus', 'carrierRatePlan'],
   carrierRatePlanChange: ['iccid', 'carrierRatePlan'],
   customerRatePlanChange: ['iccid', 'customerRatePlan', 'effectiveDate'],
@@ -42,7 +42,7 @@ const notes: Partial<Record<ImportField, string>> = {
 
 /** A workbook with the columns a change type takes, an example row, and notes per column. */
 export function template(changeType: ChangeType): FileDownload {
-  const fields = columns[changeType];
+  const fields = templateColumns[changeType];
   const sheet = XLSX.utils.aoa_to_sheet([
     fields.map((f) => importFieldLabels[f]),
     fields.map((f) => examples[f] ?? ''),

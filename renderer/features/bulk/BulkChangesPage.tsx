@@ -1,6 +1,15 @@
-import { ComingLater } from '../../app/ComingLater';
+import { useNavigation } from '../../app/navigationStore';
+import { BulkChangeView } from './BulkChangeView';
+import { BulkHistory } from './BulkHistory';
+import '../../ui/controls.css';
+import './BulkChangesPage.css';
 
-/** Being built; a placeholder so the section is in the navigation already. */
+/** The Bulk changes section: the history of them all, or one bulk change's live view. */
 export function BulkChangesPage() {
-  return <ComingLater title="Bulk changes" text="This section is being built." />;
+  const bulkChangeId = useNavigation((state) => state.bulkChangeId);
+  return bulkChangeId === null ? (
+    <BulkHistory />
+  ) : (
+    <BulkChangeView key={bulkChangeId} bulkChangeId={bulkChangeId} />
+  );
 }

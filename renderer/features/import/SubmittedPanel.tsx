@@ -13,6 +13,8 @@ export function submittedTitle({ bulkChangeIds, devices }: Submitted): string {
 /** What was queued, and where to go next. */
 export function SubmittedPanel({ submitted }: { submitted: Submitted }) {
   const go = useNavigation((state) => state.go);
+  const openBulkChange = useNavigation((state) => state.openBulkChange);
+  const [first, ...others] = submitted.bulkChangeIds;
   return (
     <section className="import-step submitted" role="status" aria-labelledby="step-title">
       <h2 id="step-title" className="submitted__title">
@@ -25,11 +27,26 @@ export function SubmittedPanel({ submitted }: { submitted: Submitted }) {
         </p>
       )}
       <p className="submitted__next">
-        The engine is working through it now. The Bulk changes page, where you will follow its
-        progress, pause, cancel and retry, is not built yet.
+        {others.length > 0
+          ? 'The engine is working through them now. Open each to follow its progress, pause or cancel it, and retry failed rows.'
+          : 'The engine is working through it now. Open it to follow its progress, pause or cancel it, and retry failed rows.'}
       </p>
       <div className="import-step__footer">
-        <button type="button" className="button button--primary" autoFocus onClick={startOver}>
+        {submitted.bulkChangeIds.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className={`button${id === first ? ' button--primary' : ''}`}
+            autoFocus={id === first}
+            onClick={() => {
+              startOver();
+              openBulkChange(id);
+            }}
+          >
+            Open bulk change #{id}
+          </button>
+        ))}
+        <button type="button" className="button" onClick={startOver}>
           Import another file
         </button>
         <button

@@ -1,6 +1,6 @@
 import type { AppError } from '../../../shared/contract';
 import type { ImportField } from '../../../shared/contract/imports';
-import { api } from '../../api/client';
+import { api, inDesktopApp } from '../../api/client';
 import { useNavigation } from '../../app/navigationStore';
 import { saveDownload } from '../../ui/download';
 import { useDraftsStore } from './draftsStore';
@@ -74,6 +74,52 @@ export async function openWithDialog(): Promise<void> {
   if (result.value === null) return;
   closeInCore();
   adoptSheet(result.value);
+}
+
+/** Why another file can't be opened now (a call running, or a file or change in hand), or null. */
+function cannotOpen(fileName: string): string | null {
+  const { busy, source, submitted } = get();
+  if (busy !== null) return `Wait for the current step to finish, then open ${fileName}.`;
+  if (source === null || submitted !== null) return null;
+  return source.kind === 'file'
+    ? `${source.sheet.fileName} is still open here. Close it first (save it as a draft to keep your work), then open ${fileName}.`
+    : `Finish or cancel the change for the devices picked in the grid first, then open ${fileName}.`;
+}
+
+const refuse = (message: string) =>
+  set({ error: { code: 'invalid_request', message }, notice: null });
+
+/** A file dropped anywhere on the window: opened here unless it would throw away work in hand. */
+export function openDropped(files: readonly File[]): void {
+  const [file, ...others] = files;
+  if (!file) return;
+  const problem =
+    others.length > 0
+      ? `${files.length} files were dropped; drop one file at a time.`
+      : cannotOpen(file.name);
+  if (problem) return refuse(problem);
+  void openFile(file);
+}
+
+/**
+ * The Open shortcut: main's dialog in the desktop app, the browser's file picker otherwise. Must
+ * run inside the key press, which is what lets a browser show its picker.
+ */
+export function chooseFile(): void {
+  const problem = cannotOpen('another file');
+  if (problem) return refuse(problem);
+  if (inDesktopApp) {
+    void openWithDialog();
+    return;
+  }
+  const input = document.createElement('input');
+  input.type = 'file';
+  input.accept = '.xlsx,.xls,.csv,.json';
+  input.addEventListener('change', () => {
+    const file = input.files?.[0];
+    if (file) void openFile(file);
+  });
+  input.click();
 }
 
 /** Reopens a saved draft; its rows are checked again against today’s inventory before submitting. */

@@ -273,7 +273,49 @@ describe('each migration step', () => {
     db.close();
   });
 
+  it('9 → bulk view indexes: an existing bulk change is paged, counted and searched from its indexes', () => {
+    const db = stepUpTo(8);
+    addAccount(db, 'jasper', 'CC');
+    const bulk = db
+      .prepare(
+        "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by) VALUES ('statusUpdate', 'PROCESSED', 't', '{}', 'desk')",
+      )
+      .run().lastInsertRowid;
+    db.prepare(
+      "INSERT INTO device_changes (bulk_change_id, iccid, imei, request_json, status, lane_account_id) VALUES (?, '89440000000010000018', '356938035643809', '{}', 'SUCCEEDED', 1)",
+    ).run(bulk);
+    migrate(db, migrations, 9);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
+    const page = plan(
+      'SELECT id FROM device_changes WHERE bulk_change_id = 1 ORDER BY id LIMIT 100 OFFSET 500',
+    );
+    expect(page).toMatch(/COVERING INDEX device_changes_bulk_order/);
+    expect(page).not.toMatch(/TEMP B-TREE/);
+    expect(
+      plan(
+        'SELECT lane_account_id, status, count(*) FROM device_changes WHERE bulk_change_id = 1 GROUP BY lane_account_id, status',
+      ),
+    ).toMatch(/COVERING INDEX device_changes_bulk_lane/);
+    expect(
+      plan(
+        "SELECT id FROM device_changes WHERE bulk_change_id = 1 AND ((iccid >= '8944' AND iccid < '8944:') OR (imei >= '8944' AND imei < '8944:'))",
+      ),
+    ).toMatch(/device_changes_bulk_iccid.*device_changes_bulk_imei/);
+    expect(
+      db
+        .prepare(
+          "SELECT count(*) FROM device_changes INDEXED BY device_changes_bulk_iccid WHERE bulk_change_id = 1 AND iccid >= '8944'",
+        )
+        .pluck()
+        .get(),
+    ).toBe(1);
+    db.close();
+  });
+
   it('has a step test above for every migration in the list', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
   });
 });

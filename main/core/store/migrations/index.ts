@@ -6,6 +6,7 @@ import { sql as engineLanes } from './0005_engine_lanes';
 import { sql as deviceFilters } from './0006_device_filters';
 import { sql as imports } from './0007_imports';
 import { sql as bulkView } from './0008_bulk_view';
+import { sql as bulkViewIndexes } from './0009_bulk_view_indexes';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: 'device_filters', sql: deviceFilters },
   { version: 7, name: 'imports', sql: imports },
   { version: 8, name: 'bulk_view', sql: bulkView },
+  { version: 9, name: 'bulk_view_indexes', sql: bulkViewIndexes },
 ];
