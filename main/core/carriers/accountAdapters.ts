@@ -59,7 +59,13 @@ export class AccountAdapters {
     const result = await adapter.testConnection();
     return result.ok
       ? { ok: true, checkedAt }
-      : { ok: false, checkedAt, code: result.error.code, message: result.error.message };
+      : {
+          ok: false,
+          checkedAt,
+          code: result.error.code,
+          // A test retries nothing: the words meant for a queued change would mislead here.
+          message: result.error.message.replace(/; (the change|it) will be retried\.$/, '.'),
+        };
   }
 
   async close(): Promise<void> {
