@@ -17,6 +17,8 @@ export const BulkProgress = z.object({
   etaSeconds: z.number().nullable(),
   lanes: z.array(
     z.object({
+      /** The carrier account of the lane; null for changes made only in our store. */
+      accountId: z.number().int().nullable().optional(),
       carrier: z.string(),
       done: z.number().int(),
       total: z.number().int(),

@@ -61,6 +61,7 @@ export class ProgressTracker {
       lanes: byCarrier.map((row) => {
         const lane = lanes.find((l) => l.accountId === row.accountId);
         return {
+          accountId: row.accountId,
           carrier: row.carrier,
           done: row.done,
           total: row.total,

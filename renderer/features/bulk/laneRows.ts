@@ -18,17 +18,18 @@ export interface LaneRow {
 
 /**
  * The header's accounts (names, sandbox, counts per status) with the live lanes laid over them:
- * a live lane's done/total and state are newer than the header's last read. Events name only
- * the carrier, so an account takes the live lanes of its carrier in order.
+ * a live lane's done/total and state are newer than the header's last read, matched by account.
  */
 export function laneRows(model: ProgressModel, detail: BulkDetail | null): LaneRow[] {
   const live = [...model.lanes];
-  const take = (carrier: string) => {
-    const at = live.findIndex((lane) => lane.carrier === carrier);
+  const take = (accountId: number, carrier: string) => {
+    // Core names each lane's account; recorded streams from before that only name the carrier.
+    let at = live.findIndex((lane) => lane.accountId === accountId);
+    if (at < 0) at = live.findIndex((lane) => lane.accountId == null && lane.carrier === carrier);
     return at < 0 ? undefined : live.splice(at, 1)[0];
   };
   const rows: LaneRow[] = (detail?.lanes ?? []).map((account) => {
-    const lane = take(account.carrier);
+    const lane = take(account.accountId, account.carrier);
     const c = account.counts;
     const done = lane?.done ?? c.SUCCEEDED + c.FAILED + c.NEEDS_REVIEW + c.CANCELLED;
     const total = lane?.total ?? done + c.PENDING + c.IN_FLIGHT + c.AWAITING_CARRIER;

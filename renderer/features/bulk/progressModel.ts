@@ -6,6 +6,8 @@ export type StatusCounts = Readonly<Record<DeviceChangeStatus, number>>;
 
 /** One carrier's part of the progress; `carrier` is `local` for changes made only in the console. */
 export interface LaneProgress {
+  /** The lane's carrier account (absent in streams recorded before core named it). */
+  accountId?: number | null;
   carrier: string;
   done: number;
   total: number;
@@ -89,6 +91,7 @@ export function progressFromSummary(summary: BulkSummary | BulkDetail, at: numbe
   const lanes: LaneProgress[] =
     'lanes' in summary
       ? summary.lanes.map((lane) => ({
+          accountId: lane.accountId,
           carrier: lane.carrier,
           done: doneOf(lane.counts),
           total: totalOf(lane.counts),

@@ -104,8 +104,8 @@ describe('the progress model', () => {
     expect(model.done).toBe(130);
     expect(model.total).toBe(200);
     expect(model.lanes).toEqual([
-      { carrier: 'jasper', done: 120, total: 150, state: 'idle', reason: null },
-      { carrier: 'pond', done: 10, total: 50, state: 'idle', reason: null },
+      { accountId: 2, carrier: 'jasper', done: 120, total: 150, state: 'idle', reason: null },
+      { accountId: 4, carrier: 'pond', done: 10, total: 50, state: 'idle', reason: null },
     ]);
     expect(phaseOf(model)).toBe('paused');
   });
@@ -171,6 +171,28 @@ describe('the per-carrier table', () => {
         state: 'waiting',
         reason: 'POND IoT is answering too many calls; trying again in 30 s.',
       },
+    ]);
+  });
+
+  it('matches live lanes to accounts by id, two accounts of one carrier included', () => {
+    const twoPonds = {
+      ...detail,
+      lanes: [
+        { ...detail.lanes[1]!, accountId: 4, accountName: 'POND EU' },
+        { ...detail.lanes[1]!, accountId: 9, accountName: 'POND US' },
+      ],
+    };
+    const model = advance(
+      undefined,
+      report([
+        { ...lane('pond', 30, 50), accountId: 9 },
+        { ...lane('pond', 12, 50, 'waiting'), accountId: 4 },
+      ]),
+      0,
+    );
+    expect(laneRows(model, twoPonds).map((row) => [row.key, row.done, row.state])).toEqual([
+      ['account-4', 12, 'waiting'],
+      ['account-9', 30, 'running'],
     ]);
   });
 
