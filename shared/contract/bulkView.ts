@@ -73,6 +73,8 @@ export const BulkListFilter = z.object({
 
 export const BulkHistoryEntry = BulkSummary.extend({
   carriers: z.array(Carrier),
+  /** Every carrier call went to sandbox simulators: a rehearsal, not production. */
+  sandbox: z.boolean(),
   sourceName: z.string().nullable(),
   total: z.number().int(),
 });
@@ -86,6 +88,8 @@ export const ScheduledChange = z.object({
   changeType: ChangeType,
   iccid: z.string().nullable(),
   carrier: Carrier.nullable(),
+  /** The device's account runs on a sandbox simulator. */
+  sandbox: z.boolean(),
   dueAt: z.string(),
   changes: z.array(FieldChangeSchema),
   /** Another pending change on the same device, in words; null when there is none. */

@@ -82,12 +82,19 @@ export function bulkHistory(
   const entries = new Map<number, BulkHistoryEntry>(
     page.map((b) => [
       b.id,
-      { ...b, paused: b.paused === 1, counts: emptyCounts(), carriers: [], total: 0 },
+      {
+        ...b,
+        paused: b.paused === 1,
+        counts: emptyCounts(),
+        carriers: [],
+        sandbox: false,
+        total: 0,
+      },
     ]),
   );
   const groups = db
     .prepare(
-      `SELECT g.bulkId, a.carrier, g.status, g.n FROM (
+      `SELECT g.bulkId, a.carrier, a.mode, g.status, g.n FROM (
          SELECT bulk_change_id AS bulkId, lane_account_id AS lane, status, count(*) AS n FROM device_changes
          WHERE bulk_change_id IN (SELECT value FROM json_each(?)) GROUP BY bulk_change_id, lane_account_id, status
        ) g LEFT JOIN carrier_accounts a ON a.id = g.lane`,
@@ -95,9 +102,11 @@ export function bulkHistory(
     .all(JSON.stringify(page.map((b) => b.id))) as {
     bulkId: number;
     carrier: Carrier | null;
+    mode: 'sandbox' | 'live' | null;
     status: DeviceChangeStatus;
     n: number;
   }[];
+  const live = new Set(groups.filter((g) => g.mode === 'live').map((g) => g.bulkId));
   for (const group of groups) {
     const entry = entries.get(group.bulkId)!;
     entry.counts[group.status] += group.n;
@@ -105,6 +114,9 @@ export function bulkHistory(
     if (group.carrier !== null && !entry.carriers.includes(group.carrier))
       entry.carriers.push(group.carrier);
   }
-  for (const entry of entries.values()) entry.carriers.sort();
+  for (const entry of entries.values()) {
+    entry.carriers.sort();
+    entry.sandbox = entry.carriers.length > 0 && !live.has(entry.id);
+  }
   return { total, entries: [...entries.values()] };
 }

@@ -21,6 +21,7 @@ interface WaitingRow {
   changeType: ChangeType;
   iccid: string | null;
   carrier: Carrier | null;
+  mode: 'sandbox' | 'live' | null;
   deviceId: number | null;
   dueAt: number;
   changesJson: string | null;
@@ -37,7 +38,7 @@ interface OpenRow {
 
 const PAGE = `
   SELECT dc.id AS deviceChangeId, b.id AS bulkChangeId, b.title AS bulkTitle, b.change_type AS changeType,
-    dc.iccid, a.carrier, dc.device_id AS deviceId, dc.next_attempt_at AS dueAt, dc.changes_json AS changesJson
+    dc.iccid, a.carrier, a.mode, dc.device_id AS deviceId, dc.next_attempt_at AS dueAt, dc.changes_json AS changesJson
   FROM device_changes dc
   JOIN bulk_changes b ON b.id = dc.bulk_change_id
   LEFT JOIN devices d ON d.id = dc.device_id
@@ -93,6 +94,7 @@ export function scheduleList(
       changeType: row.changeType,
       iccid: row.iccid,
       carrier: row.carrier,
+      sandbox: row.mode === 'sandbox',
       dueAt: new Date(row.dueAt).toISOString(),
       changes: plannedChanges(row.changesJson),
       conflict: first

@@ -4,7 +4,6 @@ import { changeTypeLabels } from '../../../shared/domain/changes';
 import { useNavigation } from '../../app/navigationStore';
 import { formatDateTime } from '../../ui/dateTime';
 import { formatCount } from '../../ui/format';
-import { useHistoryStore } from './historyStore';
 import { bulkStateLabel } from './labels';
 import { outcomeText } from './progressText';
 import { StatusBar } from './StatusBar';
@@ -58,7 +57,6 @@ function Row({ entry, sandbox }: { entry: BulkHistoryEntry; sandbox: boolean }) 
 
 /** Bulk changes, newest first; a click opens one. */
 export function HistoryTable({ entries }: { entries: readonly BulkHistoryEntry[] }) {
-  const sandboxCarriers = useHistoryStore((state) => state.sandboxCarriers);
   return (
     <table className="table history-table" aria-label="Bulk changes">
       <thead>
@@ -79,14 +77,7 @@ export function HistoryTable({ entries }: { entries: readonly BulkHistoryEntry[]
       </thead>
       <tbody>
         {entries.map((entry) => (
-          <Row
-            key={entry.id}
-            entry={entry}
-            sandbox={
-              entry.carriers.length > 0 &&
-              entry.carriers.every((carrier) => sandboxCarriers.has(carrier))
-            }
-          />
+          <Row key={entry.id} entry={entry} sandbox={entry.sandbox} />
         ))}
       </tbody>
     </table>

@@ -36,8 +36,6 @@ interface HistoryState {
   total: number;
   error: AppError | null;
   loadingMore: boolean;
-  /** Carriers whose every account here is a sandbox one: their changes never reached a real carrier. */
-  sandboxCarriers: ReadonlySet<Carrier>;
   /** True while the history is on screen: only then does progress of unlisted changes reload it. */
   watching: boolean;
   watch(watching: boolean): void;
@@ -67,22 +65,6 @@ export function toHistoryQuery(filters: HistoryFilters) {
   };
 }
 
-/** Accounts change rarely (Settings); they are read once per session. */
-let accountsRead = false;
-
-async function readAccounts(): Promise<void> {
-  if (accountsRead) return;
-  accountsRead = true;
-  const result = await api.invoke('carriers:accounts', {});
-  if (!result.ok) {
-    accountsRead = false;
-    return;
-  }
-  const live = new Set(result.value.filter((a) => a.mode === 'live').map((a) => a.carrier));
-  const sandbox = result.value.filter((a) => !live.has(a.carrier)).map((a) => a.carrier);
-  useHistoryStore.setState({ sandboxCarriers: new Set(sandbox) });
-}
-
 let generation = 0;
 let reloadTimer: ReturnType<typeof setTimeout> | null = null;
 /** The status each unlisted change had when the list was last read for it: reported again only on a change. */
@@ -95,7 +77,6 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
   total: 0,
   error: null,
   loadingMore: false,
-  sandboxCarriers: new Set(),
   watching: false,
   watch: (watching) => set({ watching }),
   setFilters(patch) {
@@ -108,7 +89,6 @@ export const useHistoryStore = create<HistoryState>()((set, get) => ({
   },
   async load() {
     const asked = ++generation;
-    void readAccounts();
     // However far the desk had scrolled, the same number of entries is read again.
     const limit = Math.min(500, Math.max(HISTORY_PAGE, get().entries?.length ?? 0));
     const result = await api.invoke('bulk:history', {

@@ -2,7 +2,6 @@ import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { formatCount } from '../../ui/format';
-import { sandboxOnly, useAccountsStore } from '../settings/accountsStore';
 import { CancelBar } from './CancelBar';
 import { ScheduleTable } from './ScheduleTable';
 import { useScheduleStore } from './scheduleStore';
@@ -21,13 +20,10 @@ export function SchedulePage() {
       more: state.more,
     })),
   );
-  const accounts = useAccountsStore((state) => state.accounts);
-  const loadAccounts = useAccountsStore((state) => state.load);
 
   useEffect(() => {
     void load();
-    void loadAccounts();
-  }, [load, loadAccounts]);
+  }, [load]);
 
   const conflicts = entries?.filter((entry) => entry.conflict !== null).length ?? 0;
   return (
@@ -57,7 +53,7 @@ export function SchedulePage() {
       ) : (
         <>
           <CancelBar />
-          <ScheduleTable entries={entries} sandbox={sandboxOnly(accounts ?? [])} />
+          <ScheduleTable entries={entries} />
           {entries.length < total && (
             <button type="button" className="button schedule__more" onClick={() => void more()}>
               Show {formatCount(Math.min(200, total - entries.length))} more of{' '}

@@ -1,5 +1,5 @@
 import type { ScheduledChange } from '../../../shared/contract/bulkView';
-import { carrierLabels, type Carrier } from '../../../shared/domain/carriers';
+import { carrierLabels } from '../../../shared/domain/carriers';
 import { changeTypeLabels } from '../../../shared/domain/changes';
 import { useNavigation } from '../../app/navigationStore';
 import { fieldName } from '../import/fieldNames';
@@ -9,8 +9,6 @@ import { useScheduleStore } from './scheduleStore';
 
 interface Props {
   entries: readonly ScheduledChange[];
-  /** Carriers with no live account here: their rows are rehearsals. */
-  sandbox: ReadonlySet<Carrier>;
 }
 
 function Row({ entry, sandbox }: { entry: ScheduledChange; sandbox: boolean }) {
@@ -72,7 +70,7 @@ function Row({ entry, sandbox }: { entry: ScheduledChange; sandbox: boolean }) {
 }
 
 /** The waiting changes, soonest first, each with its bulk change, device and what it will do. */
-export function ScheduleTable({ entries, sandbox }: Props) {
+export function ScheduleTable({ entries }: Props) {
   const allTicked = useScheduleStore(
     (state) => entries.length > 0 && entries.every((e) => state.selected.has(e.deviceChangeId)),
   );
@@ -99,11 +97,7 @@ export function ScheduleTable({ entries, sandbox }: Props) {
       </thead>
       <tbody>
         {entries.map((entry) => (
-          <Row
-            key={entry.deviceChangeId}
-            entry={entry}
-            sandbox={entry.carrier !== null && sandbox.has(entry.carrier)}
-          />
+          <Row key={entry.deviceChangeId} entry={entry} sandbox={entry.sandbox} />
         ))}
       </tbody>
     </table>

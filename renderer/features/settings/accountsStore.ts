@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { AppError, RequestOf, Result } from '../../../shared/contract';
 import type { ConnectionCheck } from '../../../shared/contract/carriers';
-import type { CarrierAccount, Carrier } from '../../../shared/domain/carriers';
+import type { CarrierAccount } from '../../../shared/domain/carriers';
 import type { CarrierCredentials } from '../../../shared/domain/credentials';
 import { api } from '../../api/client';
 
@@ -68,9 +68,3 @@ export const useAccountsStore = create<AccountsState>()((set, get) => {
     },
   };
 });
-
-/** Carriers with no live account here: whatever is sent for them goes to a simulator. */
-export function sandboxOnly(accounts: readonly CarrierAccount[]): ReadonlySet<Carrier> {
-  const live = new Set(accounts.filter((a) => a.mode === 'live').map((a) => a.carrier));
-  return new Set(accounts.filter((a) => !live.has(a.carrier)).map((a) => a.carrier));
-}

@@ -95,9 +95,18 @@ describe('the history of bulk changes', () => {
       sourceName: null,
       completedAt: expect.any(String),
     });
-    expect(byId.get(ids.plan)).toMatchObject({ status: 'PROCESSED', carriers: ['pond'] });
-    // A billing change is made in our store only: no carrier was called.
-    expect(byId.get(ids.billing)).toMatchObject({ status: 'PROCESSED', carriers: [], total: 2 });
+    expect(byId.get(ids.plan)).toMatchObject({
+      status: 'PROCESSED',
+      carriers: ['pond'],
+      sandbox: true,
+    });
+    // A billing change is made in our store only: no carrier was called, so nothing to rehearse.
+    expect(byId.get(ids.billing)).toMatchObject({
+      status: 'PROCESSED',
+      carriers: [],
+      total: 2,
+      sandbox: false,
+    });
     expect(byId.get(ids.draft)).toMatchObject({
       status: 'DRAFT',
       carriers: ['thingspace'],

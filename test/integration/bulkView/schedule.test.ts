@@ -98,6 +98,7 @@ describe('scheduled changes', () => {
       changeType: 'customerRatePlanChange',
       bulkTitle: 'Customer rate plan change of 3 devices',
       carrier: expect.any(String),
+      sandbox: true,
       changes: [{ field: 'customerRatePlan', from: planCode(s.a), to: s.plans[0]!.code }],
     });
     const page = await ws.call('schedule:list', { offset: 1, limit: 2 });
