@@ -62,13 +62,13 @@ export function createHandlers({
     'carriers:addAccount': (request) => addAccount(db, keychain, request),
     'carriers:saveCredentials': async ({ accountId, credentials }) => {
       saveCredentials(db, keychain, accountId, credentials);
-      await adapters.forget(accountId);
+      await engine.refreshAccount(accountId, () => adapters.forget(accountId));
       return getAccountView(db, keychain, accountId);
     },
     'carriers:testConnection': ({ accountId }) => adapters.testConnection(accountId),
     'carriers:clearCredentials': async ({ accountId }) => {
       clearCredentials(db, keychain, accountId);
-      await adapters.forget(accountId);
+      await engine.refreshAccount(accountId, () => adapters.forget(accountId));
       return getAccountView(db, keychain, accountId);
     },
     'bulk:preview': (request) => bulk.preview(db, changeHandlers, request).plan,
@@ -87,7 +87,7 @@ export function createHandlers({
     'audit:verify': () => audit.verify(),
     'carriers:updateAccount': async (request) => {
       const account = updateAccount(db, keychain, request);
-      await adapters.forget(request.accountId);
+      await engine.refreshAccount(request.accountId, () => adapters.forget(request.accountId));
       return account;
     },
     ...bulkViewHandlers({

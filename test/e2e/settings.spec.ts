@@ -65,7 +65,7 @@ test('sandbox accounts are marked and need no credentials; one moved to a shared
   await address.fill(`http://127.0.0.1:${await closedPort()}`);
   await editor.getByRole('button', { name: 'Save changes' }).click();
   await expect(editor.getByRole('status')).toHaveText(
-    'Saved. Test connection uses the new settings now; bulk changes use them from the next start of the console.',
+    'Saved. Running bulk changes carry on with the new settings after the call in hand.',
   );
   await editor.getByRole('button', { name: /^Test connection/ }).click();
   await expect(editor).toContainText(

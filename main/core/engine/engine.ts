@@ -58,6 +58,8 @@ export class Engine implements EngineContext {
   private readonly bulks = new Map<number, { handler: ChangeHandler; params: unknown }>();
   private readonly progress: ProgressTracker;
   private stopping = false;
+  /** A workspace opened only to read or steer (the CLI's status, pause…) never starts work. */
+  private started = false;
   private reconcileTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: EngineOptions) {
@@ -75,6 +77,7 @@ export class Engine implements EngineContext {
 
   /** Reconciles what a previous run left mid-call, then starts the lanes that have work. */
   async start(): Promise<void> {
+    this.started = true;
     await this.reconcileExpired();
     this.wake();
     this.reconcileTimer = setInterval(
@@ -88,7 +91,7 @@ export class Engine implements EngineContext {
 
   /** New or resumed work: make sure its lanes run and stop waiting. */
   wake(): void {
-    if (this.stopping) return;
+    if (this.stopping || !this.started) return;
     for (const lane of this.queue.activeLanes()) if (!this.lanes.has(lane)) this.startLane(lane);
     for (const wake of [...this.wakers]) wake();
   }
@@ -186,6 +189,22 @@ export class Engine implements EngineContext {
     if (progress) this.options.emit?.({ event: 'bulk:progress', payload: progress });
   }
 
+  /**
+   * After an account's address, pace or credentials changed: its lane's workers finish the call
+   * in hand and stop, the old adapter is dropped, and a new lane starts on the new settings.
+   */
+  async refreshAccount(accountId: number, dropAdapter: () => Promise<void>): Promise<void> {
+    const entry = this.lanes.get(accountId);
+    if (entry) {
+      entry.lane.retired = true;
+      for (const wake of [...this.wakers]) wake();
+      await entry.done;
+      if (this.lanes.get(accountId) === entry) this.lanes.delete(accountId);
+    }
+    await dropAdapter();
+    this.wake();
+  }
+
   private startLane(accountId: number | null): void {
     const lane = new Lane(this, accountId);
     const done = this.runLane(lane).catch((error: unknown) =>
@@ -197,7 +216,7 @@ export class Engine implements EngineContext {
   private async runLane(lane: Lane): Promise<void> {
     let adapter: CarrierAdapter | undefined;
     if (lane.accountId !== null) {
-      while (!adapter && !this.stopping) {
+      while (!adapter && !this.stopping && !lane.retired) {
         try {
           adapter = await this.options.adapters.forAccount(lane.accountId);
         } catch (error) {
@@ -222,7 +241,7 @@ export class Engine implements EngineContext {
     adapter: CarrierAdapter | undefined,
     batch: number,
   ): Promise<void> {
-    while (!this.stopping) {
+    while (!this.stopping && !lane.retired) {
       const hold = lane.holdMs(Date.now());
       if (hold > 0) {
         await this.sleepOrWake(hold);

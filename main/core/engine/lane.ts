@@ -24,6 +24,8 @@ export class Lane {
   private circuitReason: string | null = null;
   private unreachableCalls = 0;
   private busy = 0;
+  /** Set when the account's settings changed: the workers finish the call in hand and stop. */
+  retired = false;
 
   constructor(
     private readonly ctx: EngineContext,

@@ -13,11 +13,9 @@ function savedWords(before: CarrierAccount, after: CarrierAccount): string {
     before.rateLimitPerSecond !== after.rateLimitPerSecond ||
     before.maxConcurrency !== after.maxConcurrency;
   const parts = ['Saved.'];
-  // A lane already running keeps the adapter and slots it started with until the console restarts.
+  // A running lane finishes the call in hand, then carries on with the new settings.
   if (moved || paced)
-    parts.push(
-      'Test connection uses the new settings now; bulk changes use them from the next start of the console.',
-    );
+    parts.push('Running bulk changes carry on with the new settings after the call in hand.');
   if (before.credential === 'present' && after.credential === 'absent')
     parts.push(
       'The saved credentials were removed because the address is on another server: enter them again below.',
