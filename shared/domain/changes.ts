@@ -34,6 +34,13 @@ export const DeviceChangeStatus = z.enum([
 ]);
 export type DeviceChangeStatus = z.infer<typeof DeviceChangeStatus>;
 
+/** How many device changes are in each status; every status present, zero or not. */
+export type StatusCounts = Record<DeviceChangeStatus, number>;
+
+/** Every status at zero, so a view always shows all of them. */
+export const emptyStatusCounts = (): StatusCounts =>
+  Object.fromEntries(DeviceChangeStatus.options.map((status) => [status, 0])) as StatusCounts;
+
 /** The four status moves a desk worker asks for. */
 export const StatusAction = z.enum(['activate', 'suspend', 'restore', 'deactivate']);
 export type StatusAction = z.infer<typeof StatusAction>;

@@ -1,4 +1,10 @@
-import type { BulkStatus, ChangeType, DeviceChangeStatus } from '../../../shared/domain/changes';
+import {
+  emptyStatusCounts,
+  type BulkStatus,
+  type ChangeType,
+  type DeviceChangeStatus,
+  type StatusCounts,
+} from '../../../shared/domain/changes';
 import { CoreError } from '../errors';
 import type { Db } from '../store/open';
 import type { ChangeHandler, DeviceRecord, FieldChange } from '../changes/handler';
@@ -153,18 +159,10 @@ export function retryFailed(db: Db, id: number): number {
   })();
 }
 
-export type StatusCounts = Record<DeviceChangeStatus, number>;
+export type { StatusCounts };
 
 export function statusCounts(db: Db, id: number): StatusCounts {
-  const counts: StatusCounts = {
-    PENDING: 0,
-    IN_FLIGHT: 0,
-    AWAITING_CARRIER: 0,
-    SUCCEEDED: 0,
-    FAILED: 0,
-    NEEDS_REVIEW: 0,
-    CANCELLED: 0,
-  };
+  const counts = emptyStatusCounts();
   for (const row of cached(
     db,
     'SELECT status, count(*) AS n FROM device_changes WHERE bulk_change_id = ? GROUP BY status',

@@ -1,3 +1,4 @@
+import { emptyStatusCounts } from '../../../shared/domain/changes';
 import { describe, expect, it } from 'vitest';
 import type { BulkProgress } from '../../../shared/contract/bulk';
 import type { BulkDetail } from '../../../shared/contract/bulkView';
@@ -10,15 +11,7 @@ import {
 } from '../../../renderer/features/bulk/progressModel';
 import { doneText, etaText, phaseOf } from '../../../renderer/features/bulk/progressText';
 
-const zero = {
-  PENDING: 0,
-  IN_FLIGHT: 0,
-  AWAITING_CARRIER: 0,
-  SUCCEEDED: 0,
-  FAILED: 0,
-  NEEDS_REVIEW: 0,
-  CANCELLED: 0,
-};
+const zero = emptyStatusCounts();
 
 type Lane = BulkProgress['lanes'][number];
 

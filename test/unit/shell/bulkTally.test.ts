@@ -1,16 +1,9 @@
+import { emptyStatusCounts } from '../../../shared/domain/changes';
 import { describe, expect, it } from 'vitest';
 import type { BulkProgress } from '../../../shared/contract/bulk';
 import { BulkTally } from '../../../main/shell/bulkTally';
 
-const noCounts = {
-  PENDING: 0,
-  IN_FLIGHT: 0,
-  AWAITING_CARRIER: 0,
-  SUCCEEDED: 0,
-  FAILED: 0,
-  NEEDS_REVIEW: 0,
-  CANCELLED: 0,
-};
+const noCounts = emptyStatusCounts();
 
 function progress(
   bulkChangeId: number,

@@ -1,3 +1,4 @@
+import { emptyStatusCounts } from '../../../shared/domain/changes';
 import { describe, expect, it } from 'vitest';
 import type { BulkSummary } from '../../../shared/contract/bulk';
 import { finishedNotice } from '../../../main/shell/notificationText';
@@ -15,16 +16,7 @@ function summary(
     createdBy: 'desk',
     createdAt: '2026-03-01T09:00:00Z',
     completedAt: '2026-03-01T09:05:00Z',
-    counts: {
-      PENDING: 0,
-      IN_FLIGHT: 0,
-      AWAITING_CARRIER: 0,
-      SUCCEEDED: 0,
-      FAILED: 0,
-      NEEDS_REVIEW: 0,
-      CANCELLED: 0,
-      ...counts,
-    },
+    counts: { ...emptyStatusCounts(), ...counts },
   };
 }
 
