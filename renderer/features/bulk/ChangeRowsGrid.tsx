@@ -10,6 +10,7 @@ import {
   PlaceholderRow,
 } from './ChangeRowsGridRow';
 import { ROWS_PAGE, useDeviceRowsStore } from './deviceRowsStore';
+import '../../ui/grid.css';
 import './ChangeRowsGrid.css';
 
 const ROW_HEIGHT = 30;
@@ -71,13 +72,17 @@ export function ChangeRowsGrid({ label, id }: { label: string; id: string }) {
     <div
       ref={scroller}
       id={id}
-      className="change-grid"
+      className="grid change-grid"
       role="table"
       aria-label={label}
       aria-rowcount={total === null ? -1 : total + 1}
       tabIndex={0}
     >
-      <div className="change-grid__head" role="rowgroup" style={{ minWidth: GRID_MIN_WIDTH }}>
+      <div
+        className="grid__head change-grid__head"
+        role="rowgroup"
+        style={{ minWidth: GRID_MIN_WIDTH }}
+      >
         <div
           className="change-grid__row"
           role="row"
@@ -92,7 +97,7 @@ export function ChangeRowsGrid({ label, id }: { label: string; id: string }) {
         </div>
       </div>
       <div
-        className="change-grid__body"
+        className="grid__body change-grid__body"
         role="rowgroup"
         style={{ height: virtualizer.getTotalSize(), minWidth: GRID_MIN_WIDTH }}
       >

@@ -6,6 +6,7 @@ import { usePagedRows } from '../../ui/usePagedRows';
 import { PAGE_SIZE, rowAt } from './pageCache';
 import { useDevicesStore } from './store';
 import { tickRows } from './tickRows';
+import '../../ui/grid.css';
 import './DeviceGrid.css';
 
 const ROW_HEIGHT = 28;
@@ -55,7 +56,7 @@ export function DeviceGrid() {
   return (
     <div
       ref={scroller}
-      className="device-grid"
+      className="grid device-grid"
       role="table"
       aria-label="Devices"
       aria-rowcount={total === null ? -1 : total + 1}
@@ -64,7 +65,7 @@ export function DeviceGrid() {
     >
       <GridHeader shown={shown} />
       <div
-        className="device-grid__body"
+        className="grid__body device-grid__body"
         role="rowgroup"
         style={{ height: virtualizer.getTotalSize(), minWidth: gridMinWidth }}
       >

@@ -49,7 +49,11 @@ export function GridHeader({ shown }: { shown: readonly string[] }) {
     useShallow((state) => ({ sort: state.sort, setSort: state.setSort })),
   );
   return (
-    <div className="device-grid__head" role="rowgroup" style={{ minWidth: gridMinWidth }}>
+    <div
+      className="grid__head device-grid__head"
+      role="rowgroup"
+      style={{ minWidth: gridMinWidth }}
+    >
       <div
         className="device-grid__row"
         role="row"
