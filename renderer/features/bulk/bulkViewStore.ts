@@ -67,10 +67,11 @@ async function openBulkChange(bulkChangeId: number): Promise<void> {
 }
 
 async function readDetail(bulkChangeId: number): Promise<void> {
+  const askedAt = Date.now();
   const result = await api.invoke('bulk:detail', { bulkChangeId });
   if (get().bulkChangeId !== bulkChangeId) return;
   if (!result.ok) return set({ loadError: result.error });
-  useBulkProgressStore.getState().seed(result.value);
+  useBulkProgressStore.getState().seed(result.value, Date.now(), askedAt);
   set({ detail: result.value, loadError: null });
 }
 
@@ -83,13 +84,14 @@ async function act(
   const { bulkChangeId } = get();
   if (bulkChangeId === null || get().busy !== null) return false;
   set({ busy, error: null, notice: null });
+  const askedAt = Date.now();
   const result = await call(bulkChangeId);
   if (get().bulkChangeId !== bulkChangeId) return false;
   if (!result.ok) {
     set({ busy: null, error: result.error });
     return false;
   }
-  useBulkProgressStore.getState().seed(result.value);
+  useBulkProgressStore.getState().seed(result.value, Date.now(), askedAt);
   useDeviceRowsStore.getState().progressed(bulkChangeId);
   set({ busy: null, notice: notice(result.value) });
   // The counts per account moved too (resolved, cancelled or retried rows).

@@ -198,6 +198,18 @@ describe('the per-carrier table', () => {
 });
 
 describe('the progress store', () => {
+  it('keeps a change’s final event over a read that was asked for before it', () => {
+    const store = useBulkProgressStore.getState();
+    // The retry's answer is on its way while the retried rows already finish.
+    store.report(report([lane('jasper', 148, 150)], { bulkChangeId: 8 }), 2_000);
+    store.report(report([lane('jasper', 150, 150)], { bulkChangeId: 8, status: 'PARTIAL' }), 2_300);
+    store.seed({ ...detail, id: 8, status: 'QUEUED', paused: false }, 2_400, 1_900);
+    expect(useBulkProgressStore.getState().byId[8]).toMatchObject({ status: 'PARTIAL', done: 150 });
+    // A read asked for after the last event is news, and is taken.
+    store.seed({ ...detail, id: 8, status: 'PROCESSED', paused: false }, 2_600, 2_500);
+    expect(useBulkProgressStore.getState().byId[8]!.status).toBe('PROCESSED');
+  });
+
   it('keeps the live model of a running change when core’s counts are read, and takes them otherwise', () => {
     const store = useBulkProgressStore.getState();
     store.report(report([lane('jasper', 40, 150)], { bulkChangeId: 7 }), 1_000);
