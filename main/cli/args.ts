@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { MAX_DEMO_DEVICES } from '../core/workspace/seedSandbox';
 import type { ImportOptions } from './importFile';
+import type { ReportOptions } from './report';
 import type { SubmitOptions } from './submit';
 
 export { usage } from './usage';
 
-export interface CliArgs extends SubmitOptions, Omit<ImportOptions, keyof SubmitOptions> {
+export interface CliArgs
+  extends SubmitOptions, Omit<ImportOptions, keyof SubmitOptions>, Omit<ReportOptions, 'type'> {
   command: string | undefined;
   /** What follows the command, e.g. the bulk change id of `pause 12`. */
   operands: string[];
@@ -32,7 +34,7 @@ const importOptions = ['type', 'set', 'params', 'title', 'dry-run', 'skip-errors
 const ID = 'one bulk change id';
 
 /** Each command's own options (`--data` and `--help` go with all) and the one value it takes, if any. */
-const commands: Record<string, { options: string[]; takes?: string }> = {
+const commands: Record<string, { options: string[]; takes?: string; most?: number }> = {
   init: { options: ['devices'] },
   serve: { options: ['devices', 'port'] },
   submit: { options: submitOptions },
@@ -43,6 +45,11 @@ const commands: Record<string, { options: string[]; takes?: string }> = {
   cancel: { options: [], takes: ID },
   'retry-failed': { options: [], takes: ID },
   'verify-audit': { options: [] },
+  report: {
+    options: ['out', 'from', 'to', 'tenant', 'carrier', 'type', 'user', 'outcome', 'time-zone'],
+    takes: 'a report kind and its id or identifier',
+    most: 2,
+  },
 };
 
 const options = {
@@ -61,6 +68,14 @@ const options = {
   'allow-refused': { type: 'boolean', default: false },
   'skip-errors': { type: 'boolean', default: false },
   draft: { type: 'string' },
+  out: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  tenant: { type: 'string' },
+  carrier: { type: 'string' },
+  user: { type: 'string' },
+  outcome: { type: 'string' },
+  'time-zone': { type: 'string' },
 } as const;
 
 function parseOptions(argv: string[]) {
@@ -88,7 +103,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       if (!spec.options.includes(token.name))
         throw new Error(`${token.rawName} is not an option of ${command}.`);
     }
-    if (operands.length > (spec.takes ? 1 : 0))
+    if (operands.length > (spec.takes ? (spec.most ?? 1) : 0))
       throw new Error(
         `${command} takes ${spec.takes ?? 'no values'}; "${operands.join(' ')}" is more than that.`,
       );
@@ -111,6 +126,14 @@ export function parseCliArgs(argv: string[]): CliArgs {
     allowRefused: values['allow-refused'] ?? false,
     skipErrors: values['skip-errors'] ?? false,
     draft: values.draft,
+    out: values.out,
+    from: values.from,
+    to: values.to,
+    tenant: values.tenant,
+    carrier: values.carrier,
+    user: values.user,
+    outcome: values.outcome,
+    timeZone: values['time-zone'],
   };
 }
 

@@ -9,6 +9,7 @@ import { CliError, ExitCode } from './exitCodes';
 import { runInit } from './init';
 import { runServe } from './serve';
 import { runImport } from './importFile';
+import { runReport } from './report';
 import { runSubmit } from './submit';
 
 // This file is the built CLI's entry, so its own location finds its siblings in out/.
@@ -56,6 +57,8 @@ async function main(argv: string[]): Promise<number> {
       return runAndFollow(dataDir, version, args.command, id);
     case 'verify-audit':
       return runVerifyAudit(dataDir, version);
+    case 'report':
+      return runReport(dataDir, args.operands, args);
     default:
       console.error(`Unknown command "${args.command}".\n\n${usage}`);
       return ExitCode.badInput;

@@ -16,6 +16,11 @@ Bulk changes (run in this process: keep it open until the change ends, or Ctrl-C
   retry-failed <id>   Queue the failed devices again and run them until the change ends
   verify-audit        Check the audit log's hash chain end to end
 
+Reports (written to --out; .xlsx or .csv says the format):
+  report bulk-change <id>      A bulk change's summary and every device, before → after
+  report compliance            Who changed what, when, with what result, --from/--to days
+  report device <iccid|imei>   Every change of one device, also by an ICCID it had before a swap
+
 Options:
   --data <dir>        Workspace folder (default: $CARRIER_OPS_DATA or the app's data folder)
   -h, --help          Show this help
@@ -57,6 +62,13 @@ import <file>:
   --skip-errors       Submit without the rows that have errors (otherwise none is queued)
   --draft <title>     Save the checked rows as a draft to submit later from the console
 
+report:
+  --out <file>        Where to write the report: report.xlsx or report.csv
+  --from, --to <day>  compliance: bulk changes created on these days (YYYY-MM-DD), both included
+  --tenant <id>, --carrier <thingspace|jasper|telegence|pond>, --type <change type>,
+  --user <name>, --outcome <SUCCEEDED|FAILED|…>   compliance: narrow the rows
+  --time-zone <zone>  Write times in this zone, e.g. Europe/Paris (default: this computer's)
+
 Output: on a terminal, progress on stderr and a summary on stdout. Otherwise JSON lines on
 stdout for scripts: {"type":"created",…}, one {"type":"progress",…} per update, and a final
 {"type":"summary",…} with the bulk change's status. status prints summary lines the same way.
@@ -74,4 +86,5 @@ Exit codes:
 Examples:
   carrier-ops submit --type statusUpdate --set action=suspend --file suspend.csv --dry-run
   carrier-ops submit --type carrierRatePlanChange --set ratePlan=IOT-1GB --ids 8901…,8901…
-  carrier-ops status 12`;
+  carrier-ops status 12
+  carrier-ops report compliance --from 2026-11-01 --to 2026-11-30 --carrier jasper --out nov.xlsx`;

@@ -15,6 +15,7 @@ import type { Db } from './store/open';
 import { workspaceInfo } from './workspace/info';
 import { importHandlers } from './import/handlers';
 import { bulkViewHandlers } from './bulkView/handlers';
+import { reportHandlers } from './reports/handlers';
 
 /** One handler per contract channel; the mapped type makes a missing one a compile error. */
 export type CoreHandlers = {
@@ -108,5 +109,6 @@ export function createHandlers({
         for (const id of ids) engine.announce(id);
       },
     }),
+    ...reportHandlers({ db, progress }),
   };
 }

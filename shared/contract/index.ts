@@ -4,6 +4,7 @@ import { carrierRequests } from './carriers';
 import { deviceRequests } from './devices';
 import { bulkViewRequests } from './bulkView';
 import { catalogRequests, importRequests } from './imports';
+import { reportRequests } from './reports';
 import type { Result } from './result';
 import { workspaceEvents, workspaceRequests } from './workspace';
 
@@ -19,6 +20,7 @@ export const requests = {
   ...importRequests,
   ...catalogRequests,
   ...bulkViewRequests,
+  ...reportRequests,
 };
 export const events = { ...workspaceEvents, ...bulkEvents };
 

@@ -165,6 +165,7 @@ export function importHandlers({
           createdBy,
           skipErrors,
           sourceName: session.format === 'selection' ? null : session.fileName,
+          sourceSha256: session.sourceSha256,
         },
       );
       if (session.draftId !== null) markSubmitted(db, session.draftId, result.bulkChangeIds);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { z } from 'zod';
@@ -54,5 +55,7 @@ export async function openFile(
     signal,
     onProgress: ({ label, done, total }) => report?.({ task: 'import:open', label, done, total }),
   });
-  return sessionFromWorkbook(db, sessions, file.name, workbook);
+  const session = sessionFromWorkbook(db, sessions, file.name, workbook);
+  session.sourceSha256 = createHash('sha256').update(file.bytes).digest('hex');
+  return session;
 }

@@ -29,6 +29,8 @@ export interface Session {
   setup: ChangeSetup | null;
   draftId: number | null;
   title: string | null;
+  /** SHA-256 of the file as opened, for the audit reports; none for a draft or a selection. */
+  sourceSha256?: string;
   /** Values corrected on the preview, by row and field; they win over the file's cells. */
   edits: Map<number, Partial<Record<ImportField, string>>>;
   lastCheck: CheckOutcome | null;

@@ -4,6 +4,7 @@ import type { ChangeHandler } from '../changes/handler';
 import { submitBulkChange, type PlannedDevice } from '../engine/bulkChanges';
 import { CoreError } from '../errors';
 import type { Db } from '../store/open';
+import { cached } from '../store/statements';
 import type { CheckOutcome } from './check';
 
 const LISTED = 3;
@@ -30,7 +31,13 @@ export function submitChecked(
   handler: ChangeHandler,
   changeType: ChangeType,
   outcome: CheckOutcome,
-  options: { title: string; createdBy: string; skipErrors: boolean; sourceName: string | null },
+  options: {
+    title: string;
+    createdBy: string;
+    skipErrors: boolean;
+    sourceName: string | null;
+    sourceSha256?: string;
+  },
 ): { bulkChangeIds: number[]; devices: number; skipped: number } {
   const skipped = outcome.summary.errors;
   if (skipped > 0 && !options.skipErrors) refuseErrors(outcome);
@@ -57,6 +64,11 @@ export function submitChecked(
         sourceName: options.sourceName,
         planned,
       });
+      if (options.sourceSha256 !== undefined)
+        cached(db, 'UPDATE bulk_changes SET source_sha256 = ? WHERE id = ?').run(
+          options.sourceSha256,
+          id,
+        );
       submitBulkChange(db, id);
       return id;
     }),

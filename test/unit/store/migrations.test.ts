@@ -315,7 +315,39 @@ describe('each migration step', () => {
     db.close();
   });
 
+  it('10 → report sources: old bulk changes have no file hash, and a device change is found by its ICCID or IMEI', () => {
+    const db = stepUpTo(9);
+    const bulk = db
+      .prepare(
+        "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by, source_name) VALUES ('statusUpdate', 'PROCESSED', 't', '{}', 'desk', 'a.xlsx')",
+      )
+      .run().lastInsertRowid;
+    db.prepare(
+      "INSERT INTO device_changes (bulk_change_id, iccid, imei, request_json, status) VALUES (?, '89440000000010000018', '356938035643809', '{}', 'SUCCEEDED')",
+    ).run(bulk);
+    migrate(db, migrations, 10);
+    expect(db.prepare('SELECT source_name, source_sha256 FROM bulk_changes').get()).toEqual({
+      source_name: 'a.xlsx',
+      source_sha256: null,
+    });
+    expect(() => db.prepare("UPDATE bulk_changes SET source_sha256 = 'not a hash'").run()).toThrow(
+      /CHECK/,
+    );
+    db.prepare('UPDATE bulk_changes SET source_sha256 = ?').run('ab'.repeat(32));
+    const plan = (
+      db
+        .prepare(
+          "EXPLAIN QUERY PLAN SELECT id FROM device_changes WHERE iccid = '8944' OR imei = '8944'",
+        )
+        .all() as { detail: string }[]
+    )
+      .map((row) => row.detail)
+      .join(' | ');
+    expect(plan).toMatch(/device_changes_iccid.*device_changes_imei/);
+    db.close();
+  });
+
   it('has a step test above for every migration in the list', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 });

@@ -7,6 +7,7 @@ import { sql as deviceFilters } from './0006_device_filters';
 import { sql as imports } from './0007_imports';
 import { sql as bulkView } from './0008_bulk_view';
 import { sql as bulkViewIndexes } from './0009_bulk_view_indexes';
+import { sql as reportSources } from './0010_report_sources';
 
 export interface Migration {
   version: number;
@@ -25,4 +26,5 @@ export const migrations: readonly Migration[] = [
   { version: 7, name: 'imports', sql: imports },
   { version: 8, name: 'bulk_view', sql: bulkView },
   { version: 9, name: 'bulk_view_indexes', sql: bulkViewIndexes },
+  { version: 10, name: 'report_sources', sql: reportSources },
 ];

@@ -1,0 +1,112 @@
+import { existsSync } from 'node:fs';
+import { extname, resolve } from 'node:path';
+import { ReportFormat, ReportSpec } from '../../shared/contract/reports';
+import { CoreError } from '../core/errors';
+import { exportReportTo } from '../core/reports/exportReport';
+import { openStore } from '../core/store/open';
+import { databaseFile } from '../core/workspace/paths';
+import { CliError, ExitCode, fromCoreError } from './exitCodes';
+import { progressBar } from './progressBar';
+
+/** The options `report` reads; the kind and its id or identifier are operands. */
+export interface ReportOptions {
+  out: string | undefined;
+  from: string | undefined;
+  to: string | undefined;
+  tenant: string | undefined;
+  carrier: string | undefined;
+  type: string | undefined;
+  user: string | undefined;
+  outcome: string | undefined;
+  timeZone: string | undefined;
+}
+
+/** The flag or operand a field of the spec came from, to name it in a refusal. */
+const SAID_BY: Record<string, string> = {
+  bulkChangeId: 'The bulk change id',
+  identifier: 'The device',
+  from: '--from',
+  to: '--to',
+  tenantId: '--tenant',
+  carrier: '--carrier',
+  changeType: '--type',
+  user: '--user',
+  outcome: '--outcome',
+  timeZone: '--time-zone',
+};
+
+const KINDS = 'bulk-change <id>, compliance or device <iccid|imei|msisdn>';
+
+/** The report the operands and options ask for, as the contract reads it (not yet checked). */
+function specFrom([kind, value]: string[], options: ReportOptions): unknown {
+  const timeZone = options.timeZone;
+  switch (kind) {
+    case 'bulk-change':
+      return { kind: 'bulkChange', bulkChangeId: Number(value), timeZone };
+    case 'device':
+      return { kind: 'deviceHistory', identifier: value ?? '', timeZone };
+    case 'compliance':
+      return {
+        kind: 'compliance',
+        from: options.from,
+        to: options.to,
+        tenantId: options.tenant === undefined ? undefined : Number(options.tenant),
+        carrier: options.carrier,
+        changeType: options.type,
+        user: options.user,
+        outcome: options.outcome,
+        timeZone,
+      };
+    default:
+      throw new CliError(
+        ExitCode.badInput,
+        `report takes ${KINDS}; "${kind ?? ''}" is none of those.`,
+      );
+  }
+}
+
+/** `carrier-ops report <kind> … --out <file>`: writes the report as xlsx or csv, by the file's extension. */
+export async function runReport(dataDir: string, operands: string[], options: ReportOptions) {
+  if (options.out === undefined)
+    throw new CliError(
+      ExitCode.badInput,
+      'report needs --out <file.xlsx|file.csv>: where to write it.',
+    );
+  const out = resolve(options.out);
+  const format = ReportFormat.safeParse(extname(out).slice(1).toLowerCase());
+  if (!format.success)
+    throw new CliError(
+      ExitCode.badInput,
+      `--out ${options.out}: the file name must end in .xlsx or .csv, which says the format.`,
+    );
+  const spec = ReportSpec.safeParse(specFrom(operands, options));
+  if (!spec.success) {
+    const issue = spec.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    throw new CliError(ExitCode.badInput, `${SAID_BY[field] ?? field}: ${issue?.message ?? ''}`);
+  }
+  if (!existsSync(databaseFile(dataDir)))
+    throw new CliError(
+      ExitCode.badInput,
+      `There is no workspace in ${dataDir}. Create one with \`carrier-ops init --data ${dataDir}\`, or point --data at an existing one.`,
+    );
+  const db = openStore(databaseFile(dataDir));
+  const bar = progressBar();
+  try {
+    const file = await exportReportTo(db, spec.data, format.data, out, (done, total) =>
+      bar.update({ task: 'report', label: 'Writing the report', done, total }),
+    );
+    bar.done();
+    console.log(`Wrote ${file.rows.toLocaleString('en-US')} rows to ${file.path}`);
+    return ExitCode.processed;
+  } catch (error) {
+    bar.done();
+    if (error instanceof CoreError)
+      throw error.code === 'unavailable'
+        ? new CliError(ExitCode.badInput, error.message)
+        : fromCoreError(error);
+    throw error;
+  } finally {
+    db.close();
+  }
+}

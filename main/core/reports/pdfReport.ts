@@ -1,0 +1,75 @@
+import type { FileHandle } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { writePdfReport } from './pdf/writePdfReport';
+import type { SheetReport } from './sheetReport';
+
+/**
+ * The columns a landscape page can show legibly, by the workbook's labels; the rest stay in the
+ * xlsx and csv, and the pdf says which were left out.
+ */
+const PAGE_COLUMNS = new Map<string, number | { share: number }>([
+  ['When', 150],
+  ['Bulk change', 50],
+  ['Submitted by', { share: 1 }],
+  ['ICCID', 112],
+  ['Carrier', { share: 1.2 }],
+  ['Before → after', { share: 2 }],
+  ['Attempts', 42],
+  ['Outcome', 72],
+  ['Error reason', { share: 2.4 }],
+  ['Completed', 150],
+]);
+
+/** Helvetica's WinAnsi set has no arrow: the pdf writes it as ASCII. */
+const pageText = (text: string) => text.replace(/→/g, '->');
+
+/** Rows one at a time from the report's pages, only the kept columns, counted as they go. */
+async function* rowsOf(report: SheetReport, keep: number[], onRows: (written: number) => void) {
+  let written = 0;
+  for await (const page of report.pages()) {
+    for (const row of page) yield keep.map((i) => pageText(row[i] ?? ''));
+    written += page.length;
+    onRows(written);
+  }
+}
+
+/**
+ * Writes a report as a PDF: title and summary on page 1, then the table with its header on
+ * every page; column widths follow the workbook's, as shares of the page.
+ */
+export async function writePdf(
+  file: FileHandle,
+  report: SheetReport,
+  onRows: (written: number) => void,
+): Promise<number> {
+  let rows = 0;
+  const keep = report.columns.flatMap((c, i) => (PAGE_COLUMNS.has(c.label) ? [i] : []));
+  const left = report.columns.filter((c) => !PAGE_COLUMNS.has(c.label)).map((c) => c.label);
+  // Writes go straight to the handle, which the caller closes (a handle's own stream would
+  // hold it open).
+  const out = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      file.write(chunk).then(() => done(), done);
+    },
+  });
+  await writePdfReport(out, {
+    title: report.title,
+    filters:
+      left.length > 0
+        ? [['Not in this pdf', `${left.join(', ')} (the xlsx and csv have them)`]]
+        : [],
+    summary: report.summary.map((line) => [pageText(line.label), pageText(line.value)]),
+    columns: keep.map((i) => ({
+      header: pageText(report.columns[i]!.label),
+      width: PAGE_COLUMNS.get(report.columns[i]!.label)!,
+    })),
+    rows: rowsOf(report, keep, (written) => {
+      rows = written;
+      onRows(written);
+    }),
+  });
+  out.end();
+  await finished(out);
+  return rows;
+}
