@@ -70,14 +70,14 @@ export async function runReport(dataDir: string, operands: string[], options: Re
   if (options.out === undefined)
     throw new CliError(
       ExitCode.badInput,
-      'report needs --out <file.xlsx|file.csv>: where to write it.',
+      'report needs --out <file.xlsx|file.csv|file.pdf>: where to write it.',
     );
   const out = resolve(options.out);
   const format = ReportFormat.safeParse(extname(out).slice(1).toLowerCase());
   if (!format.success)
     throw new CliError(
       ExitCode.badInput,
-      `--out ${options.out}: the file name must end in .xlsx or .csv, which says the format.`,
+      `--out ${options.out}: the file name must end in .xlsx, .csv or .pdf, which says the format.`,
     );
   const spec = ReportSpec.safeParse(specFrom(operands, options));
   if (!spec.success) {

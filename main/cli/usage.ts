@@ -63,7 +63,7 @@ import <file>:
   --draft <title>     Save the checked rows as a draft to submit later from the console
 
 report:
-  --out <file>        Where to write the report: report.xlsx or report.csv
+  --out <file>        Where to write the report: .xlsx, .csv or .pdf (by its extension)
   --from, --to <day>  compliance: bulk changes created on these days (YYYY-MM-DD), both included
   --tenant <id>, --carrier <thingspace|jasper|telegence|pond>, --type <change type>,
   --user <name>, --outcome <SUCCEEDED|FAILED|…>   compliance: narrow the rows

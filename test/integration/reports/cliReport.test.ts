@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/tempDir';
@@ -37,6 +38,13 @@ describe('carrier-ops report', () => {
     expect(rows.slice(1).map((row) => row[0])).toEqual(devices);
   });
 
+  it('writes a bulk change report as a pdf, chosen by the file name', async () => {
+    const out = join(data, 'bulk.pdf');
+    const run = await runCli(['report', 'bulk-change', bulkId, '--data', data, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(readFileSync(out).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+
   it('writes a compliance report narrowed by outcome', async () => {
     const out = join(data, 'compliance.csv');
     const today = new Date().toISOString().slice(0, 10);
@@ -62,11 +70,11 @@ describe('carrier-ops report', () => {
     expect(rows.at(-1)).toContain(devices[2]);
   });
 
-  it('refuses, with exit 2 and what to type, an out file with no format, a bad day and a pdf', async () => {
+  it('refuses, with exit 2 and what to type, an out file with no format, a bad day and an unknown report', async () => {
     const bad = [
       [
         ['report', 'bulk-change', bulkId, '--out', join(data, 'r.txt')],
-        /must end in \.xlsx or \.csv/,
+        /must end in \.xlsx, \.csv or \.pdf/,
       ],
       [
         [
