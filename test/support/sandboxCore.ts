@@ -12,6 +12,8 @@ const FINAL = new Set(['PROCESSED', 'PARTIAL', 'ERROR', 'CANCELLED']);
 export function sandboxCore(dataDir: string, options: Partial<CoreOptions> = {}) {
   const events: EventMessage[] = [];
   const waiters: { bulkId: number; resolve: (p: BulkProgress) => void }[] = [];
+  const watchers: { matches: (m: EventMessage) => boolean; resolve: (m: EventMessage) => void }[] =
+    [];
   const core: Core = openCore({
     dataDir,
     appVersion: 'test',
@@ -20,6 +22,10 @@ export function sandboxCore(dataDir: string, options: Partial<CoreOptions> = {})
     ...options,
     emit: (message) => {
       events.push(message);
+      for (const watcher of watchers.filter((w) => w.matches(message))) {
+        watchers.splice(watchers.indexOf(watcher), 1);
+        watcher.resolve(message);
+      }
       if (message.event !== 'bulk:progress') return;
       const progress = message.payload as BulkProgress;
       if (!FINAL.has(progress.status)) return;
@@ -52,5 +58,12 @@ export function sandboxCore(dataDir: string, options: Partial<CoreOptions> = {})
     }
     return ended;
   }
-  return { core, call, events, untilFinal };
+  /** Resolves with the first event, already heard or still to come, that matches. */
+  function untilEvent(matches: (message: EventMessage) => boolean): Promise<EventMessage> {
+    const heard = events.find(matches);
+    return heard
+      ? Promise.resolve(heard)
+      : new Promise((resolve) => watchers.push({ matches, resolve }));
+  }
+  return { core, call, events, untilFinal, untilEvent };
 }

@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { formatCount } from '../../ui/format';
+import { ModalForm } from '../../ui/ModalForm';
 import { resolveReview, useBulkViewStore } from './bulkViewStore';
 import './ResolveDialog.css';
 
@@ -20,22 +21,15 @@ interface Props {
  * The reason is required and goes into the audit log.
  */
 export function ResolveDialog({ open, rows, deviceChangeIds, onClose }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
   const [outcome, setOutcome] = useState<'SUCCEEDED' | 'FAILED'>('SUCCEEDED');
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
   const busy = useBulkViewStore((state) => state.busy === 'resolve');
   const error = useBulkViewStore((state) => state.error);
-  const titleId = useId();
   const reasonId = useId();
   const hintId = useId();
   const tooShort = reason.trim().length < MIN_REASON;
   const which = rows === 1 ? 'the row' : `the ${formatCount(rows)} rows`;
-
-  useEffect(() => {
-    if (open) dialog.current?.showModal();
-    else dialog.current?.close();
-  }, [open]);
 
   const close = () => {
     setReason('');
@@ -50,75 +44,13 @@ export function ResolveDialog({ open, rows, deviceChangeIds, onClose }: Props) {
   }
 
   return (
-    <dialog
-      ref={dialog}
-      className="bulk-dialog"
-      aria-labelledby={titleId}
-      onCancel={(event) => {
-        event.preventDefault();
-        close();
-      }}
-    >
-      <form
-        method="dialog"
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
-        <h2 id={titleId}>Resolve {which} to review</h2>
-        <p className="bulk-dialog__hint">
-          The console could not tell whether the carrier made these changes. Check them at the
-          carrier, then say what you found.
-        </p>
-        <fieldset className="bulk-dialog__choices">
-          <legend className="visually-hidden">What the carrier shows</legend>
-          <label>
-            <input
-              type="radio"
-              name="outcome"
-              checked={outcome === 'SUCCEEDED'}
-              onChange={() => setOutcome('SUCCEEDED')}
-            />
-            The carrier made the change: mark {which} done
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="outcome"
-              checked={outcome === 'FAILED'}
-              onChange={() => setOutcome('FAILED')}
-            />
-            The carrier did not: mark {which} failed, to retry or correct
-          </label>
-        </fieldset>
-        <label htmlFor={reasonId} className="bulk-dialog__label">
-          What you checked
-        </label>
-        <p id={hintId} className="bulk-dialog__hint">
-          Required; kept in the audit log. For example: “Checked in Control Center: the SIM shows
-          suspended.”
-        </p>
-        <textarea
-          id={reasonId}
-          className="bulk-dialog__text"
-          aria-describedby={hintId}
-          aria-invalid={tried && tooShort}
-          maxLength={500}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-        {tried && tooShort && (
-          <p className="bulk-dialog__error" role="alert">
-            Say what you checked at the carrier, in at least a few words.
-          </p>
-        )}
-        {tried && !tooShort && error && (
-          <p className="bulk-dialog__error" role="alert">
-            {error.message}
-          </p>
-        )}
-        <div className="bulk-dialog__actions">
+    <ModalForm
+      open={open}
+      title={`Resolve ${which} to review`}
+      onClose={close}
+      onSubmit={() => void submit()}
+      actions={
+        <>
           <button type="button" className="button" onClick={close}>
             Cancel
           </button>
@@ -129,8 +61,60 @@ export function ResolveDialog({ open, rows, deviceChangeIds, onClose }: Props) {
                 ? `Mark ${which} done`
                 : `Mark ${which} failed`}
           </button>
-        </div>
-      </form>
-    </dialog>
+        </>
+      }
+    >
+      <p className="modal-form__hint">
+        The console could not tell whether the carrier made these changes. Check them at the
+        carrier, then say what you found.
+      </p>
+      <fieldset className="resolve-dialog__choices">
+        <legend className="visually-hidden">What the carrier shows</legend>
+        <label>
+          <input
+            type="radio"
+            name="outcome"
+            checked={outcome === 'SUCCEEDED'}
+            onChange={() => setOutcome('SUCCEEDED')}
+          />
+          The carrier made the change: mark {which} done
+        </label>
+        <label>
+          <input
+            type="radio"
+            name="outcome"
+            checked={outcome === 'FAILED'}
+            onChange={() => setOutcome('FAILED')}
+          />
+          The carrier did not: mark {which} failed, to retry or correct
+        </label>
+      </fieldset>
+      <label htmlFor={reasonId} className="resolve-dialog__label">
+        What you checked
+      </label>
+      <p id={hintId} className="modal-form__hint">
+        Required; kept in the audit log. For example: “Checked in Control Center: the SIM shows
+        suspended.”
+      </p>
+      <textarea
+        id={reasonId}
+        className="modal-form__text resolve-dialog__text"
+        aria-describedby={hintId}
+        aria-invalid={tried && tooShort}
+        maxLength={500}
+        value={reason}
+        onChange={(event) => setReason(event.target.value)}
+      />
+      {tried && tooShort && (
+        <p className="modal-form__error" role="alert">
+          Say what you checked at the carrier, in at least a few words.
+        </p>
+      )}
+      {tried && !tooShort && error && (
+        <p className="modal-form__error" role="alert">
+          {error.message}
+        </p>
+      )}
+    </ModalForm>
   );
 }

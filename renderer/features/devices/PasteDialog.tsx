@@ -1,6 +1,7 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatCount } from '../../ui/format';
+import { ModalForm } from '../../ui/ModalForm';
 import { usePasteStore } from './pasteStore';
 import './PasteDialog.css';
 
@@ -8,7 +9,6 @@ import './PasteDialog.css';
 export function PasteDialog() {
   const [open, setOpen] = useState(false);
   const [text, setText] = useState('');
-  const dialog = useRef<HTMLDialogElement>(null);
   const { progress, error, match, cancel } = usePasteStore(
     useShallow((state) => ({
       progress: state.progress,
@@ -19,12 +19,6 @@ export function PasteDialog() {
   );
   const textId = useId();
   const hintId = useId();
-  const titleId = useId();
-
-  useEffect(() => {
-    if (open) dialog.current?.showModal();
-    else dialog.current?.close();
-  }, [open]);
 
   const close = () => {
     cancel();
@@ -43,50 +37,13 @@ export function PasteDialog() {
       <button type="button" className="button" onClick={() => setOpen(true)}>
         Paste ids
       </button>
-      <dialog
-        ref={dialog}
-        className="paste-dialog"
-        aria-labelledby={titleId}
-        onCancel={(event) => {
-          event.preventDefault();
-          close();
-        }}
-      >
-        <form
-          method="dialog"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
-          <h2 id={titleId}>Paste ids</h2>
-          <label htmlFor={textId}>ICCIDs, IMEIs, MSISDNs or EIDs</label>
-          <p id={hintId} className="paste-dialog__hint">
-            One per line, or separated by commas, semicolons, tabs or spaces. Spaces and dashes
-            inside an id are fine. The grid then shows the devices found, all selected.
-          </p>
-          <textarea
-            id={textId}
-            className="paste-dialog__text mono"
-            aria-describedby={hintId}
-            spellCheck={false}
-            autoComplete="off"
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            disabled={progress !== null}
-          />
-          {progress && (
-            <p className="paste-dialog__progress" role="status">
-              <progress value={progress.done} max={progress.total} aria-label="Matching ids" />
-              Matching… {formatCount(progress.ids)} ids read
-            </p>
-          )}
-          {error && (
-            <p className="paste-dialog__error" role="alert">
-              {error.message}
-            </p>
-          )}
-          <div className="paste-dialog__actions">
+      <ModalForm
+        open={open}
+        title="Paste ids"
+        onClose={close}
+        onSubmit={() => void submit()}
+        actions={
+          <>
             <button type="button" className="button" onClick={close}>
               Cancel
             </button>
@@ -97,9 +54,38 @@ export function PasteDialog() {
             >
               Find devices
             </button>
-          </div>
-        </form>
-      </dialog>
+          </>
+        }
+      >
+        <label htmlFor={textId} className="paste-dialog__label">
+          ICCIDs, IMEIs, MSISDNs or EIDs
+        </label>
+        <p id={hintId} className="modal-form__hint">
+          One per line, or separated by commas, semicolons, tabs or spaces. Spaces and dashes inside
+          an id are fine. The grid then shows the devices found, all selected.
+        </p>
+        <textarea
+          id={textId}
+          className="modal-form__text paste-dialog__text mono"
+          aria-describedby={hintId}
+          spellCheck={false}
+          autoComplete="off"
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          disabled={progress !== null}
+        />
+        {progress && (
+          <p className="paste-dialog__progress" role="status">
+            <progress value={progress.done} max={progress.total} aria-label="Matching ids" />
+            Matching… {formatCount(progress.ids)} ids read
+          </p>
+        )}
+        {error && (
+          <p className="modal-form__error" role="alert">
+            {error.message}
+          </p>
+        )}
+      </ModalForm>
     </>
   );
 }

@@ -1,17 +1,13 @@
+import { importFieldLabels } from '../../../shared/contract/imports';
+
+/** The import's own field labels, plus the fields only a change's before → after names. */
 const known: Record<string, string> = {
+  ...importFieldLabels,
+  msisdn: 'MSISDN',
   status: 'Status',
-  carrierRatePlan: 'Carrier rate plan',
   ratePlan: 'Carrier rate plan',
-  customerRatePlan: 'Customer rate plan',
   customerPool: 'Customer pool',
   dataAllocationMb: 'Data allocation (MB)',
-  customer: 'Customer',
-  site: 'Site',
-  iccid: 'ICCID',
-  imei: 'IMEI',
-  msisdn: 'MSISDN',
-  eid: 'EID',
-  effectiveDate: 'Effective date',
 };
 
 /** A changed field's name as the desk reads it: `customerRatePlan` → `Customer rate plan`. */

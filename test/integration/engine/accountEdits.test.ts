@@ -52,16 +52,11 @@ describe('editing a carrier account while a bulk change runs on it', () => {
       devices: targets,
       submit: true,
     });
-    const waiting = () =>
-      desk.events.some(
-        (e) =>
-          e.event === 'bulk:progress' &&
-          (e.payload as BulkProgress).lanes.some((l) => l.state === 'waiting'),
-      );
-    await new Promise<void>((resolve) => {
-      const look = () => (waiting() ? resolve() : setTimeout(look, 20));
-      look();
-    });
+    await desk.untilEvent(
+      (e) =>
+        e.event === 'bulk:progress' &&
+        (e.payload as BulkProgress).lanes.some((l) => l.state === 'waiting'),
+    );
 
     await desk.call('carriers:updateAccount', { accountId: account.id, baseUrl: simUrl });
     const final = await desk.untilFinal(created.bulkChangeId);

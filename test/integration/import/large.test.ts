@@ -100,17 +100,11 @@ describe('a 100,000-row file across all four carriers', () => {
       setup: { changeType: 'statusUpdate', params: {} },
     });
     const outcome = expect(checking).rejects.toMatchObject({ code: 'cancelled' });
-    await new Promise<void>((resolve) => {
-      const poll = () =>
-        ws.events.some(
-          (e) =>
-            e.event === 'workspace:progress' &&
-            (e.payload as Progress).task === `import:${sheet.importId}`,
-        )
-          ? resolve()
-          : setImmediate(poll);
-      poll();
-    });
+    await ws.untilEvent(
+      (e) =>
+        e.event === 'workspace:progress' &&
+        (e.payload as Progress).task === `import:${sheet.importId}`,
+    );
     expect(await ws.call('import:cancel', { importId: sheet.importId })).toEqual({
       cancelled: true,
     });
