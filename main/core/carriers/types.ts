@@ -31,6 +31,10 @@ export interface CarrierCapabilities {
   identifierChanges: ('iccid' | 'imei')[];
   /** Whether the carrier publishes a rate-plan catalog the console can fetch. */
   ratePlanCatalog: boolean;
+  /** What an activation must carry, as the adapter checks before calling. */
+  activationNeeds: ('ratePlan' | 'zipCode')[];
+  /** The request an operation makes, as the carrier's docs name it, for the dry run. */
+  requestFor(operation: CarrierOperation): string;
 }
 
 /** Whether an operation completes later and must be polled. */

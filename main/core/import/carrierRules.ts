@@ -1,14 +1,8 @@
-import { carrierLabels, type Carrier } from '../../../shared/domain/carriers';
+import { carrierLabels } from '../../../shared/domain/carriers';
 import type { ChangeType } from '../../../shared/domain/changes';
 import type { CarrierCapabilities } from '../carriers/types';
 import type { DeviceRecord } from '../changes/handler';
 import { capabilitiesOf } from './estimate';
-
-/** What a carrier needs with an activation, as its adapter checks before calling. */
-const activationNeeds: Partial<Record<Carrier, ('ratePlan' | 'zipCode')[]>> = {
-  thingspace: ['ratePlan', 'zipCode'],
-  telegence: ['ratePlan'],
-};
 
 const needLabels = {
   ratePlan: 'a carrier rate plan',
@@ -36,7 +30,7 @@ export function carrierRefusal(
   if (!caps.statusActions.includes(action as never))
     return `${carrier} can't ${action} a line through its API (ICCID ${device.iccid}). Do it in the carrier's portal, or leave the row out.`;
   if (action === 'activate')
-    for (const need of activationNeeds[device.carrier] ?? [])
+    for (const need of caps.activationNeeds)
       if (typeof params[need] !== 'string' || params[need] === '')
         return `${carrier} needs ${needLabels[need]} to activate ICCID ${device.iccid}. Give it on the form${need === 'ratePlan' ? ' or in a rate plan column' : ''}.`;
   return undefined;

@@ -17,25 +17,6 @@ const capabilities: Record<Carrier, CarrierCapabilities> = {
 /** What each carrier's adapter declares it can do. */
 export const capabilitiesOf = (carrier: Carrier): CarrierCapabilities => capabilities[carrier];
 
-/** The request each carrier's adapter sends for an operation, as the carrier's docs name it. */
-const calls: Record<Carrier, (operation: CarrierOperation) => string> = {
-  thingspace: (op) =>
-    op === 'ratePlan'
-      ? 'PUT /m2m/v1/devices/actions/plan'
-      : op === 'identifier'
-        ? 'PUT /m2m/v1/devices/M2M/actions/deviceId'
-        : `POST /m2m/v1/devices/actions/${op}`,
-  jasper: () => 'PUT /rws/api/v1/devices/{iccid} (Edit Device Details)',
-  telegence: (op) =>
-    op === 'activate'
-      ? 'POST /sp/mobilityactivations/api/v1/serviceactivation'
-      : 'PATCH /sp/mobility/lineconfig/api/v1/service/{subscriberNumber}',
-  pond: (op) =>
-    op === 'ratePlan'
-      ? 'POST /{distributorId}/devices/{iccid}/packages'
-      : 'POST /{distributorId}/devices/{iccid}/status',
-};
-
 const labels = new Map<string, string>();
 
 /** "ThingSpace POST /m2m/v1/devices/actions/suspend", or null for a change only our store makes. */
@@ -48,7 +29,7 @@ export function callLabel(
   const key = `${carrier}:${operation}`;
   let label = labels.get(key);
   if (label === undefined) {
-    label = `${carrierLabels[carrier]} ${calls[carrier](operation)}`;
+    label = `${carrierLabels[carrier]} ${capabilities[carrier].requestFor(operation)}`;
     labels.set(key, label);
   }
   return label;

@@ -34,6 +34,8 @@ export const jasperCapabilities: CarrierCapabilities = {
   defaultRatePerSecond: 5,
   identifierChanges: [],
   ratePlanCatalog: false,
+  activationNeeds: [],
+  requestFor: () => 'PUT /rws/api/v1/devices/{iccid} (Edit Device Details)',
 };
 
 /** The Control Center adapter, with the extra calls only this carrier has. */

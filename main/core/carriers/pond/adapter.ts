@@ -31,6 +31,11 @@ export const pondCapabilities: CarrierCapabilities = {
   defaultRatePerSecond: 5,
   identifierChanges: [],
   ratePlanCatalog: true,
+  activationNeeds: [],
+  requestFor: (op) =>
+    op === 'ratePlan'
+      ? 'POST /{distributorId}/devices/{iccid}/packages'
+      : 'POST /{distributorId}/devices/{iccid}/status',
 };
 
 /** The POND IoT adapter: API key per request, URLs under the distributor, packages as rate plans. */

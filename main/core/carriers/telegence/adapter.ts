@@ -48,6 +48,11 @@ export const telegenceCapabilities: CarrierCapabilities = {
   defaultRatePerSecond: 5,
   identifierChanges: ['iccid', 'imei'],
   ratePlanCatalog: false,
+  activationNeeds: ['ratePlan'],
+  requestFor: (op) =>
+    op === 'activate'
+      ? 'POST /sp/mobilityactivations/api/v1/serviceactivation'
+      : 'PATCH /sp/mobility/lineconfig/api/v1/service/{subscriberNumber}',
 };
 
 const targetStatus: Record<Exclude<StatusAction, 'activate'>, CarrierDeviceState['status']> = {

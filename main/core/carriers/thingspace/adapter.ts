@@ -39,6 +39,13 @@ export const thingSpaceCapabilities: CarrierCapabilities = {
   defaultRatePerSecond: 10,
   identifierChanges: ['iccid', 'imei'],
   ratePlanCatalog: true,
+  activationNeeds: ['ratePlan', 'zipCode'],
+  requestFor: (op) =>
+    op === 'ratePlan'
+      ? 'PUT /m2m/v1/devices/actions/plan'
+      : op === 'identifier'
+        ? 'PUT /m2m/v1/devices/M2M/actions/deviceId'
+        : `POST /m2m/v1/devices/actions/${op}`,
 };
 
 /**
