@@ -85,7 +85,6 @@ export function createHandlers({
     'bulk:resume': act(bulk.actions.resume),
     'bulk:cancel': act(bulk.actions.cancel),
     'bulk:retryFailed': act(bulk.actions.retryFailed),
-    'audit:verify': () => audit.verify(),
     'carriers:updateAccount': async (request) => {
       const account = updateAccount(db, keychain, request);
       await engine.refreshAccount(request.accountId, () => adapters.forget(request.accountId));
@@ -109,6 +108,6 @@ export function createHandlers({
         for (const id of ids) engine.announce(id);
       },
     }),
-    ...reportHandlers({ db, progress }),
+    ...reportHandlers({ db, audit, adapters, progress }),
   };
 }

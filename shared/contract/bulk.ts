@@ -106,8 +106,15 @@ export const bulkRequests = {
     BulkSummary,
   ),
   'audit:verify': defineRequest(
-    'Checks the audit log’s hash chain end to end.',
-    z.object({}),
+    'Checks the audit log’s hash chain end to end; with an anchor, also that a head recorded earlier still holds.',
+    z.object({
+      anchor: z
+        .object({
+          lastId: z.number().int().min(0),
+          hash: z.string().regex(/^[0-9a-f]{64}$/, 'A chain head hash is 64 hex digits.'),
+        })
+        .optional(),
+    }),
     AuditVerification,
   ),
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Carrier } from '../domain/carriers';
 import { ChangeType, DeviceChangeStatus } from '../domain/changes';
+import { AuditVerification } from './bulk';
 import { defineRequest } from './define';
 
 const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.');
@@ -42,9 +43,20 @@ export const DeviceHistoryReportSpec = z.object({
   identifier: z.string().trim().min(1).max(64),
 });
 
+/** A bulk change's devices, our records against what the carriers said in one reconciliation run. */
+export const ReconciliationReportSpec = z.object({
+  kind: z.literal('reconciliation'),
+  reconciliationId: z.number().int().positive(),
+});
+
 /** Which report, with its filters, and the time zone its times are written in. */
 export const ReportSpec = z
-  .discriminatedUnion('kind', [BulkChangeReportSpec, ComplianceReportSpec, DeviceHistoryReportSpec])
+  .discriminatedUnion('kind', [
+    BulkChangeReportSpec,
+    ComplianceReportSpec,
+    DeviceHistoryReportSpec,
+    ReconciliationReportSpec,
+  ])
   .and(z.object({ timeZone: TimeZone }));
 export type ReportSpec = z.infer<typeof ReportSpec>;
 
@@ -64,7 +76,10 @@ const Page = z.object({
   timeZone: TimeZone,
 });
 
-/** Where an export was written: always the workspace's reports folder, never a path the caller chose. */
+/**
+ * Where an export was written: the workspace's reports folder, or the file chosen in the desktop
+ * app's save dialog (main owns it). A window never names a path.
+ */
 export const ReportFile = z.object({
   path: z.string(),
   fileName: z.string(),
@@ -75,6 +90,38 @@ export type ReportFile = z.infer<typeof ReportFile>;
 
 export const ReportFormat = z.enum(['xlsx', 'csv', 'pdf']);
 export type ReportFormat = z.infer<typeof ReportFormat>;
+
+/**
+ * A file path only main (after its save dialog) and the CLI may give; a request from a window or
+ * the bridge that names one is refused.
+ */
+const SavePath = z.string().min(1).max(4096).optional();
+
+/** One reconciliation run: how many devices matched the carrier, and how many did not. */
+export const ReconciliationSummary = z.object({
+  reconciliationId: z.number().int(),
+  bulkChangeId: z.number().int(),
+  startedAt: z.string(),
+  finishedAt: z.string().nullable(),
+  /** cancelled: stopped part way; the devices not asked are listed as not checked. */
+  state: z.enum(['complete', 'cancelled']),
+  devices: z.number().int(),
+  /** The carrier answered, and its state agrees with our records and the change's outcome. */
+  matching: z.number().int(),
+  /** The carrier answered, and something differs. */
+  differences: z.number().int(),
+  /** The carrier could not be asked (lookup refused or failed, or the run was cancelled). */
+  notChecked: z.number().int(),
+});
+export type ReconciliationSummary = z.infer<typeof ReconciliationSummary>;
+
+/** What the evidence pack's check found, next to the file. */
+export const EvidencePackFile = ReportFile.extend({
+  verification: AuditVerification,
+  /** Whether the imported spreadsheet itself is in the pack (kept since import), or only its hash. */
+  sourceIncluded: z.boolean(),
+});
+export type EvidencePackFile = z.infer<typeof EvidencePackFile>;
 
 export const reportRequests = {
   'reports:bulkChange': defineRequest(
@@ -92,9 +139,43 @@ export const reportRequests = {
     Page.extend({ identifier: DeviceHistoryReportSpec.shape.identifier }),
     ReportPage,
   ),
+  'reports:reconciliation': defineRequest(
+    'A page of a reconciliation run: each device, our records against the carrier’s, differences first.',
+    Page.extend({ reconciliationId: ReconciliationReportSpec.shape.reconciliationId }),
+    ReportPage,
+  ),
+  'reports:reconcile': defineRequest(
+    'Asks the carriers for the current state of every device of a bulk change and compares it with our records; shows progress and can be cancelled.',
+    z.object({ bulkChangeId: z.number().int().positive() }),
+    ReconciliationSummary,
+  ),
+  'reports:reconciliations': defineRequest(
+    'The reconciliation runs of a bulk change, newest first.',
+    z.object({ bulkChangeId: z.number().int().positive() }),
+    z.object({ runs: z.array(ReconciliationSummary) }),
+  ),
   'reports:export': defineRequest(
-    'Writes a whole report as xlsx or csv into the workspace’s reports folder, row by row.',
-    z.object({ report: ReportSpec, format: ReportFormat }),
-    ReportFile,
+    'Writes a whole report as xlsx, csv or pdf, row by row; null when the save dialog was cancelled.',
+    z.object({ report: ReportSpec, format: ReportFormat, path: SavePath }),
+    ReportFile.nullable(),
+  ),
+  'reports:evidencePack': defineRequest(
+    'Writes a finished bulk change’s evidence pack (zip: reports, source file, chain segment, verification, README for the auditor); null when the save dialog was cancelled.',
+    z.object({
+      bulkChangeId: z.number().int().positive(),
+      timeZone: TimeZone,
+      path: SavePath,
+    }),
+    EvidencePackFile.nullable(),
+  ),
+  'reports:cancel': defineRequest(
+    'Stops a running export, evidence pack, reconciliation or audit check.',
+    z.object({}),
+    z.object({ cancelled: z.boolean() }),
+  ),
+  'reports:reveal': defineRequest(
+    'Shows an exported file in the computer’s file manager (the desktop app only).',
+    z.object({ path: z.string().min(1).max(4096) }),
+    z.object({ shown: z.boolean() }),
   ),
 };

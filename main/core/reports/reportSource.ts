@@ -3,6 +3,7 @@ import type { Db } from '../store/open';
 import { bulkChangeReport } from './bulkChangeReport';
 import { complianceReport } from './complianceReport';
 import { deviceHistoryReport } from './deviceHistoryReport';
+import { reconciliationReport } from './reconcile/reconciliationReport';
 import type { SheetReport } from './sheetReport';
 import { localZone, zonedTime } from './zonedTime';
 
@@ -21,6 +22,8 @@ export function openReport(db: Db, spec: ReportSpec): ReportSource {
       return complianceReport(db, spec, time);
     case 'deviceHistory':
       return deviceHistoryReport(db, spec.identifier, time);
+    case 'reconciliation':
+      return reconciliationReport(db, spec.reconciliationId, time);
   }
 }
 

@@ -69,8 +69,8 @@ describe('the bulk change report', () => {
     expect(byIccid.get(cisco[1])![col('Completed')]).toMatch(PARIS_TIME);
 
     const report = { kind: 'bulkChange', bulkChangeId: id, timeZone: 'Europe/Paris' } as const;
-    const xlsx = await ws.call('reports:export', { report, format: 'xlsx' });
-    const csv = await ws.call('reports:export', { report, format: 'csv' });
+    const xlsx = (await ws.call('reports:export', { report, format: 'xlsx' }))!;
+    const csv = (await ws.call('reports:export', { report, format: 'csv' }))!;
     expect(dirname(xlsx.path)).toBe(join(dirname(ws.db.name), 'reports'));
     expect(xlsx).toMatchObject({
       rows: 4,
@@ -119,7 +119,7 @@ describe('the bulk change report', () => {
     const cisco = ws.iccids("a.carrier = 'jasper' AND d.status = 'active'", 3);
     const { id } = await ws.run('statusUpdate', { action: 'suspend' }, cisco);
     const report = { kind: 'bulkChange', bulkChangeId: id } as const;
-    const pdf = await ws.call('reports:export', { report, format: 'pdf' });
+    const pdf = (await ws.call('reports:export', { report, format: 'pdf' }))!;
     expect(pdf).toMatchObject({ rows: 3, fileName: expect.stringMatching(/\.pdf$/) });
     const text = pdfText(pdf.path);
     if (text === undefined) return;

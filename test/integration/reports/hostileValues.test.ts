@@ -35,8 +35,8 @@ describe('report exports opened in a spreadsheet', () => {
     writer.close();
 
     const report = { kind: 'bulkChange', bulkChangeId: id, timeZone: 'UTC' } as const;
-    const xlsx = await ws.call('reports:export', { report, format: 'xlsx' });
-    const csv = await ws.call('reports:export', { report, format: 'csv' });
+    const xlsx = (await ws.call('reports:export', { report, format: 'xlsx' }))!;
+    const csv = (await ws.call('reports:export', { report, format: 'csv' }))!;
     const book = workbookSheets(xlsx.path);
     expect(book.formulas).toBe(0);
     const cells = {
