@@ -24,6 +24,7 @@ import { openFile } from './openFile';
 import { pageRows } from './rows';
 import { selectionSession } from './selection';
 import { columnName, describeSession, rowInputs, Sessions, type Session } from './session';
+import { keepSourceFile } from './sourceFiles';
 import { submitChecked } from './submit';
 import { template } from './templates';
 
@@ -152,6 +153,9 @@ export function importHandlers({
       const session = sessions.get(importId);
       const outcome = await check(session);
       const setup = session.setup!;
+      // Kept before the bulk change exists, so none ever names a source the workspace lacks.
+      if (session.sourceSha256 && session.sourceBytes)
+        await keepSourceFile(db, session.sourceSha256, session.sourceBytes);
       const result = submitChecked(
         db,
         changeHandlers[setup.changeType] as ChangeHandler,

@@ -57,5 +57,6 @@ export async function openFile(
   });
   const session = sessionFromWorkbook(db, sessions, file.name, workbook);
   session.sourceSha256 = createHash('sha256').update(file.bytes).digest('hex');
+  session.sourceBytes = file.bytes;
   return session;
 }

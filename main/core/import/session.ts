@@ -31,6 +31,8 @@ export interface Session {
   title: string | null;
   /** SHA-256 of the file as opened, for the audit reports; none for a draft or a selection. */
   sourceSha256?: string;
+  /** The file's bytes, kept in the workspace when a bulk change is submitted from it. */
+  sourceBytes?: Uint8Array;
   /** Values corrected on the preview, by row and field; they win over the file's cells. */
   edits: Map<number, Partial<Record<ImportField, string>>>;
   lastCheck: CheckOutcome | null;

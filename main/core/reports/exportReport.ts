@@ -56,6 +56,21 @@ export function exportReportTo(
 /** "2026-11-22T09-31-18", safe in a file name on every system. */
 const stamp = () => new Date().toISOString().slice(0, 19).replace(/:/g, '-');
 
+/** The workspace's reports folder, made if missing. */
+export async function reportsFolder(db: Db): Promise<string> {
+  const folder = join(dirname(db.name), 'reports');
+  await mkdir(folder, { recursive: true });
+  return folder;
+}
+
+/** A path in `folder` no earlier export has, from a stem that may hold stored text (an ICCID). */
+export function freshPath(folder: string, stem: string, extension: string): string {
+  const base = join(folder, `${stem.replace(/[^\w-]/g, '_')}-${stamp()}`);
+  let path = `${base}.${extension}`;
+  for (let n = 2; existsSync(path); n++) path = `${base}-${n}.${extension}`;
+  return path;
+}
+
 /** Writes a report into the workspace's reports folder, under a name no earlier export has. */
 export async function exportReport(
   db: Db,
@@ -65,11 +80,6 @@ export async function exportReport(
 ): Promise<ReportFile> {
   writerFor(format);
   const report = openReport(db, spec);
-  const folder = join(dirname(db.name), 'reports');
-  await mkdir(folder, { recursive: true });
-  // The stem can hold stored text (an ICCID): keep it to one plain name inside the folder.
-  const stem = join(folder, `${report.fileStem.replace(/[^\w-]/g, '_')}-${stamp()}`);
-  let path = `${stem}.${format}`;
-  for (let n = 2; existsSync(path); n++) path = `${stem}-${n}.${format}`;
+  const path = freshPath(await reportsFolder(db), report.fileStem, format);
   return write(report, format, path, onProgress);
 }

@@ -1,7 +1,10 @@
 import type { FileHandle } from 'node:fs/promises';
+import { Writable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { constants } from 'node:zlib';
 import { safeCell } from '../bulkView/sheetFile';
 import type { SheetReport } from './sheetReport';
-import { zipStream } from './zipStream';
+import { ZipWriter } from './zipWriter';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -27,6 +30,8 @@ function columnName(index: number): string {
   return name;
 }
 
+// 1980-01-01, zip's earliest date: a fixed stamp keeps the same report byte-identical.
+const FIXED_DATE = new Date(1980, 0, 1);
 const TEXT = 1;
 const HEADER = 2;
 
@@ -84,14 +89,20 @@ export async function writeXlsx(
   report: SheetReport,
   onRows: (written: number) => void,
 ): Promise<number> {
-  const zip = zipStream(file);
-  for (const [name, text] of packageParts(['Summary', report.sheetName]))
-    await zip.entry(name, [text]);
+  // Not file.createWriteStream(): the caller closes the handle, which that stream would hold.
+  const out = new Writable({
+    write: (chunk: Buffer, _encoding, done) => void file.write(chunk).then(() => done(), done),
+  });
+  const zip = new ZipWriter(out, FIXED_DATE, constants.Z_BEST_SPEED);
+  for (const [name, text] of packageParts(['Summary', report.sheetName])) await zip.add(name, text);
   const summary = [
     rowXml(1, ['Report', report.title], HEADER),
     ...report.summary.map((line, i) => rowXml(i + 2, [line.label, line.value], TEXT)),
   ];
-  await zip.entry('xl/worksheets/sheet1.xml', [sheetHead([32, 100]), ...summary, SHEET_TAIL]);
+  await zip.add(
+    'xl/worksheets/sheet1.xml',
+    [sheetHead([32, 100]), ...summary, SHEET_TAIL].join(''),
+  );
   let written = 0;
   async function* rows() {
     yield sheetHead(report.columns.map((c) => c.width));
@@ -107,7 +118,9 @@ export async function writeXlsx(
     }
     yield SHEET_TAIL;
   }
-  await zip.entry('xl/worksheets/sheet2.xml', rows());
+  await zip.add('xl/worksheets/sheet2.xml', rows());
   await zip.finish();
+  out.end();
+  await finished(out);
   return written;
 }

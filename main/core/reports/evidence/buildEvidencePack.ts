@@ -4,7 +4,7 @@ import { CoreError } from '../../errors';
 import type { Db } from '../../store/open';
 import { chainSegmentLines, type SegmentSummary } from './chainSegment';
 import { evidenceReadme } from './readme';
-import { ZipWriter, type ZipEntryWritten, type ZipSource } from './zipWriter';
+import { ZipWriter, type ZipEntryWritten, type ZipSource } from '../zipWriter';
 
 /** A file to put in the pack: given whole, or as a stream (a report being generated). */
 export interface EvidenceFile {
@@ -30,6 +30,30 @@ export interface EvidencePackResult {
 
 const FINAL = new Set(['PROCESSED', 'PARTIAL', 'ERROR', 'CANCELLED']);
 
+/** A bulk change that has finished, so its pack holds every entry; refused otherwise. */
+export function finishedBulkChange(
+  db: Db,
+  bulkChangeId: number,
+): { title: string; status: string } {
+  const bulk = db
+    .prepare<[number], { title: string; status: string }>(
+      'SELECT title, status FROM bulk_changes WHERE id = ?',
+    )
+    .get(bulkChangeId);
+  if (!bulk)
+    throw new CoreError(
+      'not_found',
+      `Bulk change ${bulkChangeId} does not exist in this workspace.`,
+    );
+  if (!FINAL.has(bulk.status)) {
+    throw new CoreError(
+      'conflict',
+      `Bulk change ${bulkChangeId} is ${bulk.status}. Export its evidence pack once it has finished, so the pack holds every entry.`,
+    );
+  }
+  return bulk;
+}
+
 // One path segment, safe in every unzip: no folders, no "..", nothing a shell or Windows rejects.
 function safeName(name: string): string {
   const base = name.split(/[\\/]/).at(-1) ?? '';
@@ -50,22 +74,7 @@ export async function buildEvidencePack(
   out: Writable,
   options: EvidencePackOptions = {},
 ): Promise<EvidencePackResult> {
-  const bulk = db
-    .prepare<[number], { title: string; status: string }>(
-      'SELECT title, status FROM bulk_changes WHERE id = ?',
-    )
-    .get(bulkChangeId);
-  if (!bulk)
-    throw new CoreError(
-      'not_found',
-      `Bulk change ${bulkChangeId} does not exist in this workspace.`,
-    );
-  if (!FINAL.has(bulk.status)) {
-    throw new CoreError(
-      'conflict',
-      `Bulk change ${bulkChangeId} is ${bulk.status}. Export its evidence pack once it has finished, so the pack holds every entry.`,
-    );
-  }
+  const bulk = finishedBulkChange(db, bulkChangeId);
   const reportNames = files.map((file) => `reports/${safeName(file.name)}`);
   const duplicate = reportNames.find((name, i) => reportNames.indexOf(name) !== i);
   if (duplicate)

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { crc32, createDeflateRaw } from 'node:zlib';
+import { constants, crc32, createDeflateRaw } from 'node:zlib';
 
 /** What a zip entry is read from: all at once, or chunk by chunk (a file stream, a generator). */
 export type ZipSource = Uint8Array | string | AsyncIterable<Uint8Array | string>;
@@ -53,7 +53,7 @@ async function* chunksOf(source: ZipSource): AsyncGenerator<Buffer> {
 
 /**
  * A zip archive written entry by entry to a stream, each entry deflated as it is read, so a
- * large report never sits in memory. Plain zip (no ZIP64): the archive and every entry must stay
+ * large report never sits in memory: report workbooks and evidence packs. Plain zip (no ZIP64): the archive and every entry must stay
  * under 4 GiB and 65,535 entries, far above an evidence pack; beyond that it refuses rather than
  * writing an archive unzip would misread.
  */
@@ -62,10 +62,14 @@ export class ZipWriter {
   private readonly stamp: { time: number; date: number };
   private written = 0;
 
-  /** `modified` is the time stamped on every entry (local time, as zip tools show it). */
+  /**
+   * `modified` is the time stamped on every entry (local time, as zip tools show it); `level`
+   * the deflate level, lower for speed where the archive is rebuilt often (a report workbook).
+   */
   constructor(
     private readonly out: Writable,
     modified: Date = new Date(),
+    private readonly level: number = constants.Z_DEFAULT_COMPRESSION,
   ) {
     this.stamp = dosDateTime(modified);
   }
@@ -100,7 +104,7 @@ export class ZipWriter {
           yield chunk;
         }
       },
-      createDeflateRaw(),
+      createDeflateRaw({ level: this.level }),
       async (deflated: AsyncIterable<Buffer>) => {
         for await (const chunk of deflated) {
           compressed += chunk.length;
