@@ -6,6 +6,7 @@ import { DATA_ENV } from './core/workspace/paths';
 import { DEFAULT_DEMO_DEVICES } from './core/workspace/seedSandbox';
 import { startCoreHost, type CoreHost } from './host/coreHost';
 import { registerContract, trustedUrlCheck } from './ipc/registerContract';
+import { desktopDialogs } from './shell/dialogs';
 import { watchBulkChanges } from './shell/bulkWatch';
 import { installMenu } from './shell/menu';
 import { registerAppScheme, serveRenderer } from './shell/protocol';
@@ -44,20 +45,7 @@ app.whenReady().then(
         sandboxDevices: DEFAULT_DEMO_DEVICES,
       },
     });
-    registerContract(ipcMain, host, isTrustedUrl, async () => {
-      const [window] = BrowserWindow.getAllWindows();
-      const options = {
-        title: 'Open a customer spreadsheet or draft',
-        properties: ['openFile' as const],
-        filters: [
-          { name: 'Spreadsheets and drafts', extensions: ['xlsx', 'xls', 'csv', 'txt', 'json'] },
-        ],
-      };
-      const chosen = window
-        ? await dialog.showOpenDialog(window, options)
-        : await dialog.showOpenDialog(options);
-      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
-    });
+    registerContract(ipcMain, host, isTrustedUrl, desktopDialogs());
     for (const event of eventNames) {
       host.on(event, (payload) => {
         for (const window of BrowserWindow.getAllWindows()) window.webContents.send(event, payload);

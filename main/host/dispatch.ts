@@ -20,5 +20,15 @@ export async function dispatchUntrusted(
       'forbidden_sender',
       'The console window cannot open files by path; drop the file or use Open file….',
     );
-  return host.call(parsed.value.channel, parsed.value.request);
+  // Nor may it choose where an export is written: main's save dialog or the CLI's --out does.
+  const { channel: known, request } = parsed.value;
+  if (
+    (known === 'reports:export' || known === 'reports:evidencePack') &&
+    (request as { path?: string }).path !== undefined
+  )
+    return fail(
+      'forbidden_sender',
+      'The console window cannot choose where a report is written; the save dialog does.',
+    );
+  return host.call(known, request);
 }

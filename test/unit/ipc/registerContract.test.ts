@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { channels, type Result } from '../../../shared/contract';
@@ -7,6 +7,7 @@ import type { Keychain } from '../../../main/core/credentials/keychain';
 import {
   registerContract,
   trustedUrlCheck,
+  type DesktopDialogs,
   type IpcEventLike,
 } from '../../../main/ipc/registerContract';
 import { useTempDir } from '../../support/tempDir';
@@ -26,7 +27,7 @@ const noKeychain: Keychain = {
 };
 
 /** Registers the contract on a plain object shaped like Electron's ipcMain, over a real core. */
-function setUp(pickSpreadsheet?: () => Promise<string | null>) {
+function setUp(desktop?: Partial<DesktopDialogs>) {
   const core = openCore({
     dataDir: tempDir(),
     appVersion: 'test',
@@ -39,7 +40,12 @@ function setUp(pickSpreadsheet?: () => Promise<string | null>) {
     { handle: (channel, listener) => handlers.set(channel, listener) },
     { call: (channel, request) => (reachedCore.push(channel), core.call(channel, request)) },
     trustedUrlCheck(),
-    pickSpreadsheet,
+    desktop && {
+      pickSpreadsheet: async () => null,
+      pickSaveTarget: async () => null,
+      reveal: () => undefined,
+      ...desktop,
+    },
   );
   const invoke = (url: string | null, channel: string, request: unknown) =>
     handlers.get(channel)!({ senderFrame: url === null ? null : { url } }, request) as Promise<
@@ -104,7 +110,7 @@ describe('registering the contract on ipcMain', () => {
     const file = join(dir, 'picked.csv');
     writeFileSync(file, 'ICCID\n89014103211118510720\n');
     const picks: (string | null)[] = [file, null];
-    const { core, invoke } = setUp(async () => picks.shift() ?? null);
+    const { core, invoke } = setUp({ pickSpreadsheet: async () => picks.shift() ?? null });
     const ui = 'app://console/index.html';
     expect(await invoke(ui, 'import:openDialog', {})).toMatchObject({
       ok: true,
@@ -114,6 +120,59 @@ describe('registering the contract on ipcMain', () => {
     expect(await invoke(ui, 'import:open', { source: { kind: 'path', path: file } })).toMatchObject(
       { ok: false, error: { code: 'forbidden_sender' } },
     );
+    await core.close();
+  });
+
+  it('saves an export where main’s save dialog says, and shows only files it saved', async () => {
+    const dir = tempDir();
+    const chosen = join(dir, 'chosen.csv');
+    const picks: (string | null)[] = [chosen, null];
+    const offered: string[] = [];
+    const revealed: string[] = [];
+    const { core, invoke } = setUp({
+      pickSaveTarget: async (suggested) => (offered.push(suggested), picks.shift() ?? null),
+      reveal: (path) => revealed.push(path),
+    });
+    const ui = 'app://console/index.html';
+    const report = { kind: 'compliance', from: '2026-01-01', to: '2026-01-31', timeZone: 'UTC' };
+    expect(await invoke(ui, 'reports:export', { report, format: 'csv' })).toMatchObject({
+      ok: true,
+      value: { path: chosen, fileName: 'chosen.csv', rows: 0 },
+    });
+    expect(readFileSync(chosen, 'utf8')).toContain('Compliance');
+    expect(offered).toEqual(['compliance-2026-01-01-to-2026-01-31.csv']);
+    // Cancelled: nothing written, and the window hears null.
+    expect(await invoke(ui, 'reports:export', { report, format: 'pdf' })).toEqual({
+      ok: true,
+      value: null,
+    });
+    // A window may not name the path itself, nor reveal a file it did not save.
+    const elsewhere = join(dir, 'elsewhere.csv');
+    expect(
+      await invoke(ui, 'reports:export', { report, format: 'csv', path: elsewhere }),
+    ).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(existsSync(elsewhere)).toBe(false);
+    expect(await invoke(ui, 'reports:reveal', { path: '/etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
+    expect(await invoke(ui, 'reports:reveal', { path: chosen })).toEqual({
+      ok: true,
+      value: { shown: true },
+    });
+    expect(revealed).toEqual([chosen]);
+    await core.close();
+  });
+
+  it('refuses a path named by a window even without the desktop dialogs (the bridge)', async () => {
+    const { core, invoke } = setUp();
+    const path = join(tempDir(), 'x.zip');
+    const result = await invoke('app://console/index.html', 'reports:evidencePack', {
+      bulkChangeId: 1,
+      path,
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+    expect(existsSync(path)).toBe(false);
     await core.close();
   });
 });
