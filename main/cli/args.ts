@@ -15,6 +15,8 @@ export interface CliArgs
   devices: number | undefined;
   port: number | undefined;
   help: boolean;
+  /** verify-audit: a chain head recorded earlier, `<id>:<hash>`. */
+  head: string | undefined;
 }
 
 const submitOptions = [
@@ -44,7 +46,8 @@ const commands: Record<string, { options: string[]; takes?: string; most?: numbe
   resume: { options: [], takes: ID },
   cancel: { options: [], takes: ID },
   'retry-failed': { options: [], takes: ID },
-  'verify-audit': { options: [] },
+  'verify-audit': { options: ['head'] },
+  evidence: { options: ['out', 'time-zone'], takes: ID },
   report: {
     options: ['out', 'from', 'to', 'tenant', 'carrier', 'type', 'user', 'outcome', 'time-zone'],
     takes: 'a report kind and its id or identifier',
@@ -76,6 +79,7 @@ const options = {
   user: { type: 'string' },
   outcome: { type: 'string' },
   'time-zone': { type: 'string' },
+  head: { type: 'string' },
 } as const;
 
 function parseOptions(argv: string[]) {
@@ -134,6 +138,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     user: values.user,
     outcome: values.outcome,
     timeZone: values['time-zone'],
+    head: values.head,
   };
 }
 

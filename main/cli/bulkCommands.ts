@@ -23,7 +23,7 @@ async function withSession<T>(
 }
 
 /** The bulk change id a command was given, e.g. `carrier-ops pause 12`. */
-function bulkIdOf(command: string, raw: string | undefined): number {
+export function bulkIdOf(command: string, raw: string | undefined): number {
   const id = Number(raw);
   if (raw === undefined || !Number.isSafeInteger(id) || id < 1)
     throw new CliError(
@@ -87,13 +87,30 @@ export function runAndFollow(
   ).finally(() => interrupt.dispose());
 }
 
-/** `carrier-ops verify-audit`: walks the audit log's hash chain; exit 4 if it is broken. */
-export function runVerifyAudit(dataDir: string, appVersion: string) {
+/** `--head 1234:<hash>`: a chain head written down earlier (from an evidence pack or a report). */
+function anchorOf(raw: string | undefined): { lastId: number; hash: string } | undefined {
+  if (raw === undefined) return undefined;
+  const match = /^(\d+):([0-9a-f]{64})$/i.exec(raw.trim());
+  if (!match)
+    throw new CliError(
+      ExitCode.badInput,
+      `--head ${raw}: write the recorded head as <entry id>:<64-hex hash>, e.g. --head 1234:9f86d081…, as verification.json's chainHead gives them.`,
+    );
+  return { lastId: Number(match[1]), hash: match[2]!.toLowerCase() };
+}
+
+/**
+ * `carrier-ops verify-audit [--head id:hash]`: walks the audit log's hash chain, and with a
+ * recorded head also proves the log was not rewritten up to it; exit 4 if it is broken.
+ */
+export function runVerifyAudit(dataDir: string, appVersion: string, head?: string) {
+  const anchor = anchorOf(head);
   return withSession(dataDir, appVersion, async (session) => {
-    const result = await session.call('audit:verify', {});
+    const result = await session.call('audit:verify', { anchor });
     if (result.ok) {
       console.log(
-        `Audit log intact: ${result.count.toLocaleString('en-US')} entries, head ${result.headHash}`,
+        `Audit log intact: ${result.count.toLocaleString('en-US')} entries, head ${result.headHash}` +
+          (anchor ? `; entry ${anchor.lastId} still carries the recorded hash` : ''),
       );
       return ExitCode.processed;
     }

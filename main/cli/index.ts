@@ -4,7 +4,8 @@ import { version } from '../../package.json';
 import { CoreError } from '../core/errors';
 import { defaultDataDir } from '../core/workspace/paths';
 import { parseCliArgs, usage, type CliArgs } from './args';
-import { runAction, runAndFollow, runStatus, runVerifyAudit } from './bulkCommands';
+import { bulkIdOf, runAction, runAndFollow, runStatus, runVerifyAudit } from './bulkCommands';
+import { runEvidence } from './evidence';
 import { CliError, ExitCode } from './exitCodes';
 import { runInit } from './init';
 import { runServe } from './serve';
@@ -56,9 +57,11 @@ async function main(argv: string[]): Promise<number> {
     case 'retry-failed':
       return runAndFollow(dataDir, version, args.command, id);
     case 'verify-audit':
-      return runVerifyAudit(dataDir, version);
+      return runVerifyAudit(dataDir, version, args.head);
     case 'report':
       return runReport(dataDir, args.operands, args);
+    case 'evidence':
+      return runEvidence(dataDir, bulkIdOf('evidence', id), args);
     default:
       console.error(`Unknown command "${args.command}".\n\n${usage}`);
       return ExitCode.badInput;

@@ -1,12 +1,8 @@
-import { existsSync } from 'node:fs';
 import { extname, resolve } from 'node:path';
 import { ReportFormat, ReportSpec } from '../../shared/contract/reports';
-import { CoreError } from '../core/errors';
 import { exportReportTo } from '../core/reports/exportReport';
-import { openStore } from '../core/store/open';
-import { databaseFile } from '../core/workspace/paths';
-import { CliError, ExitCode, fromCoreError } from './exitCodes';
-import { progressBar } from './progressBar';
+import { CliError, ExitCode } from './exitCodes';
+import { writeOut } from './writeOut';
 
 /** The options `report` reads; the kind and its id or identifier are operands. */
 export interface ReportOptions {
@@ -85,28 +81,9 @@ export async function runReport(dataDir: string, operands: string[], options: Re
     const field = String(issue?.path[0] ?? '');
     throw new CliError(ExitCode.badInput, `${SAID_BY[field] ?? field}: ${issue?.message ?? ''}`);
   }
-  if (!existsSync(databaseFile(dataDir)))
-    throw new CliError(
-      ExitCode.badInput,
-      `There is no workspace in ${dataDir}. Create one with \`carrier-ops init --data ${dataDir}\`, or point --data at an existing one.`,
-    );
-  const db = openStore(databaseFile(dataDir));
-  const bar = progressBar();
-  try {
-    const file = await exportReportTo(db, spec.data, format.data, out, (done, total) =>
-      bar.update({ task: 'report', label: 'Writing the report', done, total }),
-    );
-    bar.done();
-    console.log(`Wrote ${file.rows.toLocaleString('en-US')} rows to ${file.path}`);
-    return ExitCode.processed;
-  } catch (error) {
-    bar.done();
-    if (error instanceof CoreError)
-      throw error.code === 'unavailable'
-        ? new CliError(ExitCode.badInput, error.message)
-        : fromCoreError(error);
-    throw error;
-  } finally {
-    db.close();
-  }
+  const file = await writeOut(dataDir, 'Writing the report', (db, onProgress) =>
+    exportReportTo(db, spec.data, format.data, out, onProgress),
+  );
+  console.log(`Wrote ${file.rows.toLocaleString('en-US')} rows to ${file.path}`);
+  return ExitCode.processed;
 }

@@ -16,10 +16,13 @@ Bulk changes (run in this process: keep it open until the change ends, or Ctrl-C
   retry-failed <id>   Queue the failed devices again and run them until the change ends
   verify-audit        Check the audit log's hash chain end to end
 
-Reports (written to --out; .xlsx or .csv says the format):
+Reports and evidence (written to --out; .xlsx, .csv or .pdf says the format):
   report bulk-change <id>      A bulk change's summary and every device, before → after
   report compliance            Who changed what, when, with what result, --from/--to days
   report device <iccid|imei>   Every change of one device, also by an ICCID it had before a swap
+  evidence <id>                A finished bulk change's evidence pack (--out pack.zip): its
+                               reports, the imported file, its audit entries and the log's
+                               check, with a README telling an auditor how to re-check it
 
 Options:
   --data <dir>        Workspace folder (default: $CARRIER_OPS_DATA or the app's data folder)
@@ -62,7 +65,11 @@ import <file>:
   --skip-errors       Submit without the rows that have errors (otherwise none is queued)
   --draft <title>     Save the checked rows as a draft to submit later from the console
 
-report:
+verify-audit:
+  --head <id>:<hash>  Also prove the log was not rewritten up to a head written down earlier
+                      (an evidence pack's verification.json chainHead)
+
+report, evidence:
   --out <file>        Where to write the report: .xlsx, .csv or .pdf (by its extension)
   --from, --to <day>  compliance: bulk changes created on these days (YYYY-MM-DD), both included
   --tenant <id>, --carrier <thingspace|jasper|telegence|pond>, --type <change type>,
@@ -80,7 +87,8 @@ Exit codes:
        are queued unless --allow-refused), an unreadable file, no such bulk change, or
        an action the bulk change does not allow now; --dry-run with refused devices
   3    the bulk change ended PARTIAL: some devices failed or need review
-  4    the bulk change ended ERROR or CANCELLED; verify-audit: the audit log is broken
+  4    the bulk change ended ERROR or CANCELLED; verify-audit, evidence: the audit log is
+       broken
   130  interrupted by Ctrl-C; a running bulk change is paused (carrier-ops resume <id>)
 
 Examples:

@@ -14,6 +14,7 @@ import { openStore, type Db } from '../../../main/core/store/open';
 import { databaseFile } from '../../../main/core/workspace/paths';
 import { sandboxCore } from '../../support/sandboxCore';
 import { useTempDir } from '../../support/tempDir';
+import { readmeCommands, runProcedure } from './auditorProcedure';
 
 /**
  * A closed sandbox workspace where two bulk changes ran side by side, so each one's audit entries
@@ -62,32 +63,6 @@ async function packInto(
   out.end();
   await finished(out);
   return path;
-}
-
-/** The commands README.txt gives ("    $ " lines, with their here-documents), in order. */
-function readmeCommands(readme: string): string[] {
-  const lines = readme.split('\n');
-  const commands: string[] = [];
-  for (let i = 0; i < lines.length; i += 1) {
-    const line = lines[i]!;
-    if (!line.startsWith('    $ ')) continue;
-    let command = line.slice(6);
-    const heredoc = /<<'(\w+)'$/.exec(command);
-    if (heredoc) {
-      const end = `    ${heredoc[1]}`;
-      for (i += 1; i < lines.length && lines[i] !== end; i += 1)
-        command += `\n${lines[i]!.slice(4)}`;
-      command += `\n${heredoc[1]}`;
-    }
-    commands.push(command);
-  }
-  return commands;
-}
-
-/** Runs commands as one bash script that stops at the first failure; output is stdout + stderr. */
-function runProcedure(commands: string[], cwd: string): { status: number; output: string } {
-  const run = spawnSync('bash', ['-e', '-c', commands.join('\n')], { cwd, encoding: 'utf8' });
-  return { status: run.status ?? -1, output: run.stdout + run.stderr };
 }
 
 const tempDir = useTempDir();

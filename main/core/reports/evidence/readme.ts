@@ -109,8 +109,12 @@ skip. Where two ids here are consecutive, step 3 checks the link between them. A
 the entries in between belong to other bulk changes and are not in this pack (they may concern
 other customers), so the pack alone cannot prove that nothing was removed there or that these
 entries still sit where they were. That is what the whole-log check in verification.json
-covered at export time; to check it again later, run "carrier-ops verify-audit" on the
-workspace and compare the hash of entry "chainHead.lastId" with the one written down in step 4.
-If the log was rewritten after export, that entry no longer carries that hash.
+covered at export time. To check it again later, on the workspace, with the head written down
+in step 4:
+
+    carrier-ops verify-audit --head <chainHead.lastId>:<chainHead.hash>
+
+It says "intact" only if the whole log still checks out and that entry still carries that hash;
+if the log was rewritten or cut after export, it names the first entry that no longer fits.
 `;
 }

@@ -1,0 +1,148 @@
+import { extname, resolve } from 'node:path';
+import {
+  ReportFormat,
+  ReportSpec,
+  type ReconciliationSummary,
+  type ReportPage,
+} from '../../shared/contract/reports';
+import { openCoreSession, type CoreSession } from './coreSession';
+import { CliError, ExitCode } from './exitCodes';
+import { listenForInterrupt } from './interrupt';
+import { progressBar } from './progressBar';
+
+/** The options `reconcile` reads; the bulk change id is its operand. */
+export interface ReconcileOptions {
+  out: string | undefined;
+  timeZone: string | undefined;
+}
+
+/** Lines of differences (and devices not checked) printed before pointing at the report. */
+const SHOWN = 10;
+
+/** The report format an --out file names by its extension, checked before any carrier is asked. */
+function formatOf(out: string | undefined): ReportFormat | undefined {
+  if (out === undefined) return undefined;
+  const format = ReportFormat.safeParse(extname(out).slice(1).toLowerCase());
+  if (!format.success)
+    throw new CliError(
+      ExitCode.badInput,
+      `--out ${out}: the file name must end in .xlsx, .csv or .pdf, which says the format.`,
+    );
+  return format.data;
+}
+
+function bulkIdOf(raw: string | undefined): number {
+  const id = Number(raw);
+  if (raw === undefined || !Number.isSafeInteger(id) || id < 1)
+    throw new CliError(
+      ExitCode.badInput,
+      raw === undefined
+        ? 'reconcile needs the bulk change’s id, e.g. `carrier-ops reconcile 12` (`carrier-ops status` lists them).'
+        : `"${raw}" is not a bulk change id; ids are whole numbers (\`carrier-ops status\` lists them).`,
+    );
+  return id;
+}
+
+/** 0 when every device matches, 4 with differences, 3 when some could not be checked. */
+export function reconcileExitCode(run: ReconciliationSummary): ExitCode {
+  if (run.differences > 0) return ExitCode.failed;
+  if (run.notChecked > 0) return ExitCode.partial;
+  return ExitCode.processed;
+}
+
+/** The run's counts and its first differences, as the person at the terminal reads them. */
+function summaryLines(run: ReconciliationSummary, page: ReportPage): string[] {
+  const n = (count: number) => count.toLocaleString('en-US');
+  const lines = [
+    `Reconciliation #${run.reconciliationId} of bulk change #${run.bulkChangeId}: ${run.state === 'complete' ? 'complete' : 'cancelled part way'}`,
+    `${n(run.devices)} devices: ${n(run.matching)} matching, ${n(run.differences)} differing, ${n(run.notChecked)} not checked`,
+  ];
+  const at = (name: string) => page.columns.indexOf(name);
+  const listed = page.rows.filter((row) => row[at('Verdict')] !== 'Matches');
+  for (const row of listed) {
+    const why = row[at('Verdict')] === 'Differs' ? row[at('Differences')] : row[at('Lookup error')];
+    lines.push(`  ${row[at('ICCID')] ?? ''}  ${row[at('Verdict')] ?? ''}: ${why ?? ''}`);
+  }
+  const more = run.differences + run.notChecked - listed.length;
+  if (more > 0) lines.push(`  … and ${n(more)} more; write the report with --out to see them all.`);
+  return lines;
+}
+
+/** Runs `work` with a progress bar for one task's events, closing the bar however it ends. */
+async function withBar<T>(session: CoreSession, task: string, work: () => Promise<T>): Promise<T> {
+  const bar = progressBar();
+  const stop = session.on('workspace:progress', (progress) => {
+    if (progress.task === task) bar.update(progress);
+  });
+  try {
+    return await work();
+  } finally {
+    stop();
+    bar.done();
+  }
+}
+
+async function reconcile(
+  session: CoreSession,
+  bulkChangeId: number,
+  options: ReconcileOptions,
+  format: ReportFormat | undefined,
+  interrupted: () => boolean,
+): Promise<ExitCode> {
+  const { timeZone } = options;
+  const run = await withBar(session, 'reports:reconcile', () =>
+    session.call('reports:reconcile', { bulkChangeId }),
+  );
+  const page = await session.call('reports:reconciliation', {
+    reconciliationId: run.reconciliationId,
+    limit: SHOWN,
+    timeZone,
+  });
+  console.log(summaryLines(run, page).join('\n'));
+  // Written after Ctrl-C too: the partial run is what there is, and a second Ctrl-C leaves at once.
+  if (options.out !== undefined && format !== undefined) {
+    const path = resolve(options.out);
+    const report = { kind: 'reconciliation' as const, reconciliationId: run.reconciliationId };
+    const file = await withBar(session, 'reports:export', () =>
+      session.call('reports:export', { report: { ...report, timeZone }, format, path }),
+    );
+    if (file) console.log(`Wrote ${file.rows.toLocaleString('en-US')} rows to ${file.path}`);
+  }
+  return interrupted() ? ExitCode.interrupted : reconcileExitCode(run);
+}
+
+/**
+ * `carrier-ops reconcile <bulk-change-id> [--out file] [--time-zone zone]`: asks the carriers
+ * for every device of a finished bulk change and compares; Ctrl-C stops asking and keeps what
+ * was asked.
+ */
+export async function runReconcile(
+  dataDir: string,
+  appVersion: string,
+  operands: string[],
+  options: ReconcileOptions,
+): Promise<ExitCode> {
+  const bulkChangeId = bulkIdOf(operands[0]);
+  const format = formatOf(options.out);
+  const zone = ReportSpec.safeParse({
+    kind: 'reconciliation',
+    reconciliationId: 1,
+    timeZone: options.timeZone,
+  });
+  if (!zone.success)
+    throw new CliError(ExitCode.badInput, `--time-zone: ${zone.error.issues[0]?.message ?? ''}`);
+  const session = openCoreSession(dataDir, appVersion);
+  const interrupt = listenForInterrupt();
+  void interrupt.pressed.then(() => {
+    console.error(
+      'Stopping: the devices already asked are kept; the rest are listed as not checked.',
+    );
+    return session.call('reports:cancel', {}).catch(() => undefined);
+  });
+  try {
+    return await reconcile(session, bulkChangeId, options, format, () => interrupt.requested);
+  } finally {
+    interrupt.dispose();
+    await session.close();
+  }
+}
