@@ -93,7 +93,28 @@ export async function writeXlsx(
   const out = new Writable({
     write: (chunk: Buffer, _encoding, done) => void file.write(chunk).then(() => done(), done),
   });
-  const zip = new ZipWriter(out, FIXED_DATE, constants.Z_BEST_SPEED);
+  try {
+    const written = await writeParts(
+      new ZipWriter(out, FIXED_DATE, constants.Z_BEST_SPEED),
+      report,
+      onRows,
+    );
+    out.end();
+    await finished(out);
+    return written;
+  } catch (error) {
+    // Let the writes already queued land before the caller closes the file.
+    out.end();
+    await finished(out).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeParts(
+  zip: ZipWriter,
+  report: SheetReport,
+  onRows: (written: number) => void,
+): Promise<number> {
   for (const [name, text] of packageParts(['Summary', report.sheetName])) await zip.add(name, text);
   const summary = [
     rowXml(1, ['Report', report.title], HEADER),
@@ -120,7 +141,5 @@ export async function writeXlsx(
   }
   await zip.add('xl/worksheets/sheet2.xml', rows());
   await zip.finish();
-  out.end();
-  await finished(out);
   return written;
 }
