@@ -109,7 +109,7 @@ export function runVerifyAudit(dataDir: string, appVersion: string, head?: strin
     const result = await session.call('audit:verify', { anchor });
     if (result.ok) {
       console.log(
-        `Audit log intact: ${result.count.toLocaleString('en-US')} entries, head ${result.headHash}` +
+        `Audit log intact: ${result.count.toLocaleString('en-US')} entries, head ${result.headId}:${result.headHash}` +
           (anchor ? `; entry ${anchor.lastId} still carries the recorded hash` : ''),
       );
       return ExitCode.processed;

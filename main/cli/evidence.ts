@@ -34,7 +34,7 @@ export async function runEvidence(
     return ExitCode.failed;
   }
   console.log(
-    `Audit log intact: ${check.count.toLocaleString('en-US')} entries, head ${check.headHash}`,
+    `Audit log intact: ${check.count.toLocaleString('en-US')} entries, head ${check.headId}:${check.headHash}`,
   );
   console.log('To check it, follow README.txt inside the pack.');
   return ExitCode.processed;

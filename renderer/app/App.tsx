@@ -2,10 +2,10 @@ import { useShallow } from 'zustand/react/shallow';
 import { DevicesPage } from '../features/devices/DevicesPage';
 import { ImportPage } from '../features/import/ImportPage';
 import { BulkChangesPage } from '../features/bulk/BulkChangesPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { SchedulePage } from '../features/schedule/SchedulePage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { ErrorBanner } from '../ui/ErrorBanner';
-import { ComingLater } from './ComingLater';
 import { Header } from './Header';
 import { useNavigation } from './navigationStore';
 import { pages, type Page, type PageId } from './pages';
@@ -13,16 +13,16 @@ import { Sidebar } from './Sidebar';
 import { useWorkspaceStore } from './workspaceStore';
 import './App.css';
 
-const built: Record<Exclude<PageId, 'reports'>, () => React.JSX.Element> = {
+const built: Record<PageId, () => React.JSX.Element> = {
   devices: DevicesPage,
   import: ImportPage,
   'bulk-changes': BulkChangesPage,
   schedule: SchedulePage,
+  reports: ReportsPage,
   settings: SettingsPage,
 };
 
 function render(page: Page) {
-  if ('later' in page) return <ComingLater title={page.label} text={page.later} />;
   const Section = built[page.id];
   return <Section />;
 }

@@ -14,8 +14,9 @@ import { useWorkspaceStore } from './workspaceStore';
 export function listenToCore(api: ContractApi): () => void {
   const offWorkspace = api.on('workspace:progress', (progress) => {
     useProgressStore.getState().report(progress);
-    // Finished seeding may have changed the inventory; reading and checking a file never does.
-    if (progress.done >= progress.total && !progress.task.startsWith('import:')) {
+    // Finished seeding may have changed the inventory; reading a file or writing a report never does.
+    const readsOnly = /^(import|reports|audit):/.test(progress.task);
+    if (progress.done >= progress.total && !readsOnly) {
       void useWorkspaceStore.getState().load();
       useDevicesStore.getState().reload();
     }

@@ -1,15 +1,10 @@
-/** The console's sections, in navigation order. Those with `later` are not built yet. */
+/** The console's sections, in navigation order. */
 export const pages = [
   { id: 'devices', label: 'Devices' },
   { id: 'import', label: 'Import' },
   { id: 'bulk-changes', label: 'Bulk changes' },
   { id: 'schedule', label: 'Scheduled' },
-  {
-    id: 'reports',
-    label: 'Reports',
-    later:
-      'Reports arrive in a later release: audit and compliance reports, exported as xlsx, csv or pdf.',
-  },
+  { id: 'reports', label: 'Reports' },
   { id: 'settings', label: 'Settings' },
 ] as const;
 

@@ -63,7 +63,13 @@ export const BulkSummary = z.object({
 export type BulkSummary = z.infer<typeof BulkSummary>;
 
 export const AuditVerification = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), count: z.number().int(), headHash: z.string() }),
+  z.object({
+    ok: z.literal(true),
+    count: z.number().int(),
+    /** The head as `headId:headHash` is what verify-audit --head and the Reports page take. */
+    headId: z.number().int(),
+    headHash: z.string(),
+  }),
   z.object({
     ok: z.literal(false),
     count: z.number().int(),

@@ -4,7 +4,7 @@ import { GENESIS_HASH, entryHash, type EntryContent } from './chainHash';
 
 /** `count` is how many entries checked out (before the broken one); `reason` is in desk words. */
 export type VerifyResult =
-  | { ok: true; count: number; headHash: string }
+  | { ok: true; count: number; headId: number; headHash: string }
   | { ok: false; count: number; firstBrokenId: number; reason: string };
 
 /** A chain head recorded outside the database (printed on a report, exported). */
@@ -117,7 +117,7 @@ export async function verifyChain(db: Db, options: VerifyOptions = {}): Promise<
       `the log ends at entry ${prevId} but the recorded head is entry ${anchorAt.lastId}: entries were removed from its end`,
     );
   }
-  return { ok: true, count: done, headHash: prevHash };
+  return { ok: true, count: done, headId: prevId, headHash: prevHash };
 }
 
 function brokenLinkReason(id: number, prevId: number): string {

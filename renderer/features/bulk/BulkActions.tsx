@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNavigation } from '../../app/navigationStore';
 import { formatCount } from '../../ui/format';
 import {
   cancelRemaining,
@@ -22,6 +23,7 @@ export function BulkActions({ model, busy }: { model: ProgressModel; busy: BulkA
   const open = !isFinal(status);
   const unsent = counts.PENDING;
   const disabled = busy !== null;
+  const openReport = useNavigation((state) => state.openReport);
 
   return (
     <div className="bulk-actions" role="group" aria-label="Actions">
@@ -121,6 +123,14 @@ export function BulkActions({ model, busy }: { model: ProgressModel; busy: BulkA
           ))}
         </span>
       )}
+      <button
+        type="button"
+        className="button"
+        title="The bulk change report: preview, export, evidence pack."
+        onClick={() => openReport(model.bulkChangeId)}
+      >
+        Report…
+      </button>
       <ResolveDialog
         open={resolving}
         rows={counts.NEEDS_REVIEW}

@@ -106,7 +106,7 @@ describe('an evidence pack checked by the procedure in its README', () => {
     expect(record).toMatchObject({
       bulkChangeId: bulkIds[0],
       chainHead: { lastId: head.lastId, hash: head.hash, entries: head.count },
-      verification: { ok: true, count: head.count, headHash: head.hash },
+      verification: { ok: true, count: head.count, headId: head.lastId, headHash: head.hash },
       source: { name: 'customer sims.csv', sha256: sha256(SOURCE), included: true },
     });
     const segment = readFileSync(join(unpacked, 'chain-segment.jsonl'), 'utf8').trim().split('\n');

@@ -65,7 +65,7 @@ describe('appending to the audit log', () => {
     for (let n = 3000; n < 3500; n += 1) last = log.append(exchange(ws, n));
 
     const result = await log.verify();
-    expect(result).toEqual({ ok: true, count: 3500, headHash: last.hash });
+    expect(result).toEqual({ ok: true, count: 3500, headId: last.id, headHash: last.hash });
     expect(log.head()).toEqual({ count: 3500, lastId: last.id, hash: last.hash });
     ws.db.close();
   });
@@ -81,7 +81,12 @@ describe('appending to the audit log', () => {
     expect(log.head()).toEqual(before);
     const next = log.append(exchange(ws, 3));
     expect(storedRows(db).at(-1)!.prev_hash).toBe(before.hash);
-    expect(await log.verify()).toEqual({ ok: true, count: 3, headHash: next.hash });
+    expect(await log.verify()).toEqual({
+      ok: true,
+      count: 3,
+      headId: next.id,
+      headHash: next.hash,
+    });
     db.close();
   });
 

@@ -20,7 +20,12 @@ describe('appending inside the caller’s transaction', () => {
 
     const next = log.append(exchange(ws, 5));
     expect(storedRows(ws.db).map((r) => r.prev_hash)).toEqual(['0'.repeat(64), kept.hash]);
-    expect(await log.verify()).toEqual({ ok: true, count: 2, headHash: next.hash });
+    expect(await log.verify()).toEqual({
+      ok: true,
+      count: 2,
+      headId: next.id,
+      headHash: next.hash,
+    });
     ws.db.close();
   });
 

@@ -76,6 +76,7 @@ describe('checking a long log', () => {
     expect(await log.verify({ onProgress: (done) => progress.push(done) })).toEqual({
       ok: true,
       count: 0,
+      headId: 0,
       headHash: '0'.repeat(64),
     });
     expect(progress).toEqual([0]);
