@@ -115,7 +115,7 @@ export const ReconciliationSummary = z.object({
 });
 export type ReconciliationSummary = z.infer<typeof ReconciliationSummary>;
 
-/** What the evidence pack's check found, next to the file. */
+/** An evidence pack: `rows` counts the bulk change's devices; what its check found. */
 export const EvidencePackFile = ReportFile.extend({
   verification: AuditVerification,
   /** Whether the imported spreadsheet itself is in the pack (kept since import), or only its hash. */

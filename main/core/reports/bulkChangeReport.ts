@@ -48,7 +48,11 @@ export function bulkChangeReport(db: Db, bulkChangeId: number, time: ZonedTime):
   );
   const perCarrier = new Map<string, StatusCounts>();
   for (const lane of detail.lanes) {
-    const label = `${carrierLabels[lane.carrier]} (${lane.accountName})`;
+    // An account is usually named after its carrier ("AT&T Telegence (sandbox)"): say it once.
+    const carrier = carrierLabels[lane.carrier];
+    const label = lane.accountName.startsWith(carrier)
+      ? lane.accountName
+      : `${carrier} (${lane.accountName})`;
     perCarrier.set(label, lane.counts);
   }
   return {

@@ -43,14 +43,14 @@ export function EvidencePanel({ bulkChangeId, status }: Props) {
             : 'A zip for the auditor: the reports, the audit entries with their check, and the source file.'}
         </span>
       </div>
-      <JobProgress kind="evidencePack" unit="entries" />
+      <JobProgress kind="evidencePack" unit="rows" />
       {evidence && (
         <SavedFile file={evidence}>
-          {formatCount(evidence.rows)} report rows. Audit log check:{' '}
-          <VerificationText verification={evidence.verification} />.{' '}
+          {formatCount(evidence.rows)} {evidence.rows === 1 ? 'device' : 'devices'}. Audit log
+          check: <VerificationText verification={evidence.verification} />.{' '}
           {evidence.sourceIncluded
             ? 'The imported file is included.'
-            : 'The imported file is not included (only its SHA-256, where one was recorded).'}
+            : 'No imported file in it: the devices were chosen in the console, or the file was imported before files were kept (verification.json names it where known).'}
         </SavedFile>
       )}
     </div>

@@ -67,7 +67,8 @@ export async function exportEvidencePack(
   const folder = await reportsFolder(db);
   const target = path ?? freshPath(folder, `evidence-bulk-change-${bulkChangeId}`, 'zip');
   const reports = reportsFor(db, bulkChangeId, timeZone);
-  const total = reports.reduce((sum, r) => sum + openReport(db, r.spec).total, 0);
+  const totals = reports.map((r) => openReport(db, r.spec).total);
+  const total = totals.reduce((sum, n) => sum + n, 0);
   const scratch = await mkdtemp(join(folder, '.evidence-'));
   const partial = `${target}.partial`;
   try {
@@ -101,7 +102,7 @@ export async function exportEvidencePack(
     return {
       path: target,
       fileName: basename(target),
-      rows: total,
+      rows: totals[0]!,
       bytes: packed.bytes,
       verification: packed.verification,
       sourceIncluded: source?.content !== undefined,
