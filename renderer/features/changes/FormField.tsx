@@ -1,5 +1,5 @@
-import { useId, type ReactNode } from 'react';
-import '../../ui/controls.css';
+import type { ReactNode } from 'react';
+import { Field } from '../../ui/Field';
 
 interface Props {
   label: string;
@@ -13,26 +13,17 @@ interface Props {
 
 /** A labelled form control with its hint; says so when the file gives the value per row. */
 export function FormField({ label, hint, fromColumn, children }: Props) {
-  const id = useId();
-  const describedBy = `${id}-hint`;
   return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children({ id, describedBy })}
-      {fromColumn ? (
-        <p id={describedBy} className="field__hint field__hint--file">
-          From the file’s column “{fromColumn}”. Optional here: it fills rows that leave that column
-          empty.
-        </p>
-      ) : (
-        hint && (
-          <p id={describedBy} className="field__hint">
-            {hint}
-          </p>
-        )
-      )}
-    </div>
+    <Field
+      label={label}
+      hintFromFile={Boolean(fromColumn)}
+      hint={
+        fromColumn
+          ? `From the file’s column “${fromColumn}”. Optional here: it fills rows that leave that column empty.`
+          : hint
+      }
+    >
+      {children}
+    </Field>
   );
 }

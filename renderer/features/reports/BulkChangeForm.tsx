@@ -2,7 +2,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { useChoicesStore } from './choicesStore';
 import { BulkChangePicker } from './BulkChangePicker';
 import { EvidencePanel } from './EvidencePanel';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { useFormsStore } from './formsStore';
 import { usePreviewStore } from './previewStore';
 

@@ -4,7 +4,7 @@ import { Carrier, carrierLabels } from '../../../shared/domain/carriers';
 import { ChangeType, changeTypeLabels, DeviceChangeStatus } from '../../../shared/domain/changes';
 import { rowStatusLabels } from '../bulk/labels';
 import { useChoicesStore } from './choicesStore';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { complianceSpec, useFormsStore } from './formsStore';
 import { usePreviewStore } from './previewStore';
 

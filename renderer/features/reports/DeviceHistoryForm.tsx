@@ -1,5 +1,5 @@
 import { useShallow } from 'zustand/react/shallow';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { useFormsStore } from './formsStore';
 import { usePreviewStore } from './previewStore';
 

@@ -4,7 +4,7 @@ import type { ReconciliationSummary } from '../../../shared/contract/reports';
 import { ErrorBanner } from '../../ui/ErrorBanner';
 import { formatCount } from '../../ui/format';
 import { BulkChangePicker } from './BulkChangePicker';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { useFormsStore } from './formsStore';
 import { JobProgress } from './JobProgress';
 import { useJobsStore } from './jobsStore';

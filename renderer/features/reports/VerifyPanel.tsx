@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { Field } from './Field';
+import { Field } from '../../ui/Field';
 import { JobProgress } from './JobProgress';
 import { useJobsStore, type Anchor } from './jobsStore';
 import { VerificationText } from './VerificationText';
