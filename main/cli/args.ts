@@ -48,6 +48,7 @@ const commands: Record<string, { options: string[]; takes?: string; most?: numbe
   'retry-failed': { options: [], takes: ID },
   'verify-audit': { options: ['head'] },
   evidence: { options: ['out', 'time-zone'], takes: ID },
+  reconcile: { options: ['out', 'time-zone'], takes: ID },
   report: {
     options: ['out', 'from', 'to', 'tenant', 'carrier', 'type', 'user', 'outcome', 'time-zone'],
     takes: 'a report kind and its id or identifier',

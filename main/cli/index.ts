@@ -6,6 +6,7 @@ import { defaultDataDir } from '../core/workspace/paths';
 import { parseCliArgs, usage, type CliArgs } from './args';
 import { bulkIdOf, runAction, runAndFollow, runStatus, runVerifyAudit } from './bulkCommands';
 import { runEvidence } from './evidence';
+import { runReconcile } from './reconcile';
 import { CliError, ExitCode } from './exitCodes';
 import { runInit } from './init';
 import { runServe } from './serve';
@@ -62,6 +63,8 @@ async function main(argv: string[]): Promise<number> {
       return runReport(dataDir, args.operands, args);
     case 'evidence':
       return runEvidence(dataDir, bulkIdOf('evidence', id), args);
+    case 'reconcile':
+      return runReconcile(dataDir, version, bulkIdOf('reconcile', id), args);
     default:
       console.error(`Unknown command "${args.command}".\n\n${usage}`);
       return ExitCode.badInput;

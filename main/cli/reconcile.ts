@@ -31,18 +31,6 @@ function formatOf(out: string | undefined): ReportFormat | undefined {
   return format.data;
 }
 
-function bulkIdOf(raw: string | undefined): number {
-  const id = Number(raw);
-  if (raw === undefined || !Number.isSafeInteger(id) || id < 1)
-    throw new CliError(
-      ExitCode.badInput,
-      raw === undefined
-        ? 'reconcile needs the bulk change’s id, e.g. `carrier-ops reconcile 12` (`carrier-ops status` lists them).'
-        : `"${raw}" is not a bulk change id; ids are whole numbers (\`carrier-ops status\` lists them).`,
-    );
-  return id;
-}
-
 /** 0 when every device matches, 4 with differences, 3 when some could not be checked. */
 export function reconcileExitCode(run: ReconciliationSummary): ExitCode {
   if (run.differences > 0) return ExitCode.failed;
@@ -119,10 +107,9 @@ async function reconcile(
 export async function runReconcile(
   dataDir: string,
   appVersion: string,
-  operands: string[],
+  bulkChangeId: number,
   options: ReconcileOptions,
 ): Promise<ExitCode> {
-  const bulkChangeId = bulkIdOf(operands[0]);
   const format = formatOf(options.out);
   const zone = ReportSpec.safeParse({
     kind: 'reconciliation',
@@ -137,6 +124,7 @@ export async function runReconcile(
     console.error(
       'Stopping: the devices already asked are kept; the rest are listed as not checked.',
     );
+    // The run may have ended and the session closed just as Ctrl-C came: nothing left to stop.
     return session.call('reports:cancel', {}).catch(() => undefined);
   });
   try {

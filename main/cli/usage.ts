@@ -23,6 +23,9 @@ Reports and evidence (written to --out; .xlsx, .csv or .pdf says the format):
   evidence <id>                A finished bulk change's evidence pack (--out pack.zip): its
                                reports, the imported file, its audit entries and the log's
                                check, with a README telling an auditor how to re-check it
+  reconcile <id>               Ask the carriers about every device of a finished bulk change
+                               and list what differs from our records (--out optional;
+                               Ctrl-C keeps what was asked)
 
 Options:
   --data <dir>        Workspace folder (default: $CARRIER_OPS_DATA or the app's data folder)
@@ -69,7 +72,7 @@ verify-audit:
   --head <id>:<hash>  Also prove the log was not rewritten up to a head written down earlier
                       (an evidence pack's verification.json chainHead)
 
-report, evidence:
+report, evidence, reconcile:
   --out <file>        Where to write the report: .xlsx, .csv or .pdf (by its extension)
   --from, --to <day>  compliance: bulk changes created on these days (YYYY-MM-DD), both included
   --tenant <id>, --carrier <thingspace|jasper|telegence|pond>, --type <change type>,
@@ -86,10 +89,12 @@ Exit codes:
   2    bad input: unknown command, type or option, bad settings, refused devices (none
        are queued unless --allow-refused), an unreadable file, no such bulk change, or
        an action the bulk change does not allow now; --dry-run with refused devices
-  3    the bulk change ended PARTIAL: some devices failed or need review
+  3    the bulk change ended PARTIAL: some devices failed or need review; reconcile:
+       nothing differs but some devices could not be checked
   4    the bulk change ended ERROR or CANCELLED; verify-audit, evidence: the audit log is
-       broken
-  130  interrupted by Ctrl-C; a running bulk change is paused (carrier-ops resume <id>)
+       broken; reconcile: differences found
+  130  interrupted by Ctrl-C; a running bulk change is paused (carrier-ops resume <id>);
+       reconcile: stopped, the devices already asked are kept
 
 Examples:
   carrier-ops submit --type statusUpdate --set action=suspend --file suspend.csv --dry-run

@@ -108,6 +108,6 @@ export function createHandlers({
         for (const id of ids) engine.announce(id);
       },
     }),
-    ...reportHandlers({ db, audit, adapters, progress }),
+    ...reportHandlers({ db, audit, adapters, createdBy, progress }),
   };
 }

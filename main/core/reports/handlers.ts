@@ -28,6 +28,8 @@ export interface ReportDeps {
   db: Db;
   audit: AuditLog;
   adapters: AccountAdapters;
+  /** Who runs reconciliations from this core, as recorded on each run. */
+  createdBy: string;
   /** A long export reports how many rows it has written here. */
   progress?: (progress: Progress) => void;
 }
@@ -37,6 +39,7 @@ export function reportHandlers({
   db,
   audit,
   adapters,
+  createdBy,
   progress,
 }: ReportDeps): Pick<CoreHandlers, ReportChannel> {
   const jobs = new ReportJobs();
@@ -61,7 +64,7 @@ export function reportHandlers({
         offset,
         limit,
       ),
-    ...reconcileHandlers({ db, adapters, jobs, progress }),
+    ...reconcileHandlers({ db, adapters, jobs, progress, user: createdBy }),
     'reports:export': ({ report, format, path }) =>
       jobs.run((signal) => {
         const onProgress = reporter('reports:export', 'Writing the report', signal);

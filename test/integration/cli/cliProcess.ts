@@ -22,6 +22,8 @@ export interface CliResult {
 export interface RunningCli {
   /** Resolves with the first stdout line that matches; rejects if the CLI exits first. */
   line(matches: (line: string) => boolean): Promise<string>;
+  /** Resolves once stderr (progress, messages) matches; rejects if the CLI exits first. */
+  untilStderr(matches: RegExp): Promise<void>;
   interrupt(): void;
   result: Promise<CliResult>;
 }
@@ -49,7 +51,15 @@ export function startCli(args: string[]): RunningCli {
       }
     }
   });
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const stderrWatchers: { matches: RegExp; resolve: () => void }[] = [];
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+    for (const w of [...stderrWatchers]) {
+      if (!w.matches.test(stderr)) continue;
+      stderrWatchers.splice(stderrWatchers.indexOf(w), 1);
+      w.resolve();
+    }
+  });
   const result = new Promise<CliResult>((done, fail) => {
     child.on('error', fail);
     child.on('close', (code) => done({ code, stdout, stderr, lines: lines() }));
@@ -60,6 +70,15 @@ export function startCli(args: string[]): RunningCli {
       if (found !== undefined) return Promise.resolve(found);
       return new Promise((resolveLine, reject) => {
         watchers.push({ matches, resolve: resolveLine });
+        void result.then((r) =>
+          reject(new Error(`carrier-ops exited (${r.code}) first:\n${r.stdout}\n${r.stderr}`)),
+        );
+      });
+    },
+    untilStderr(matches) {
+      if (matches.test(stderr)) return Promise.resolve();
+      return new Promise((resolveMatch, reject) => {
+        stderrWatchers.push({ matches, resolve: resolveMatch });
         void result.then((r) =>
           reject(new Error(`carrier-ops exited (${r.code}) first:\n${r.stdout}\n${r.stderr}`)),
         );

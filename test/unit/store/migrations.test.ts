@@ -347,7 +347,56 @@ describe('each migration step', () => {
     db.close();
   });
 
+  it('11 → reconciliations: an existing bulk change gets runs whose rows list differences first from an index', () => {
+    const db = new Database(join(tempDir(), 'workspace.sqlite'));
+    db.pragma('foreign_keys = ON');
+    migrate(db, migrations, 10);
+    const bulk = db
+      .prepare(
+        "INSERT INTO bulk_changes (change_type, status, title, request_json, created_by) VALUES ('statusUpdate', 'PROCESSED', 't', '{}', 'desk')",
+      )
+      .run().lastInsertRowid;
+    const change = db
+      .prepare(
+        "INSERT INTO device_changes (bulk_change_id, iccid, request_json, status) VALUES (?, '89440000000010000018', '{}', 'SUCCEEDED')",
+      )
+      .run(bulk).lastInsertRowid;
+    migrate(db, migrations, 11);
+
+    const run = db
+      .prepare(
+        "INSERT INTO reconciliations (bulk_change_id, state, started_by, started_at) VALUES (?, 'cancelled', 'desk', '2026-11-22T10:00:00.000Z')",
+      )
+      .run(bulk).lastInsertRowid;
+    const row = db.prepare(
+      "INSERT INTO reconciliation_rows (reconciliation_id, device_change_id, outcome, ours_iccid, verdict) VALUES (?, ?, 'SUCCEEDED', '8944', ?)",
+    );
+    row.run(run, change, 'differs');
+    expect(() => row.run(run, change, 'match')).toThrow(/UNIQUE/);
+    expect(() => db.prepare("UPDATE reconciliation_rows SET verdict = 'maybe'").run()).toThrow(
+      /CHECK/,
+    );
+    expect(() => db.prepare("UPDATE reconciliations SET state = 'running'").run()).toThrow(/CHECK/);
+    expect(db.prepare('SELECT verdict_order FROM reconciliation_rows').pluck().get()).toBe(0);
+
+    const plan = (
+      db
+        .prepare(
+          'EXPLAIN QUERY PLAN SELECT id FROM reconciliation_rows WHERE reconciliation_id = 1 ORDER BY verdict_order, ours_iccid, id LIMIT 100',
+        )
+        .all() as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join(' | ');
+    expect(plan).toMatch(/reconciliation_rows_report/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+
+    db.prepare('DELETE FROM reconciliations').run();
+    expect(db.prepare('SELECT count(*) FROM reconciliation_rows').pluck().get()).toBe(0);
+    db.close();
+  });
+
   it('has a step test above for every migration in the list', () => {
-    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(migrations.map((m) => m.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
   });
 });

@@ -1,9 +1,12 @@
 import type { Progress } from '../../../../shared/contract/workspace';
+import { summary as bulkSummary } from '../../bulk/service';
 import type { AccountAdapters } from '../../carriers/accountAdapters';
-import { CoreError } from '../../errors';
 import type { CoreHandlers } from '../../handlers';
+import { throttleProgress } from '../../progress';
 import type { Db } from '../../store/open';
 import type { ReportJobs } from '../reportJobs';
+import { runReconciliation } from './runReconciliation';
+import { listRuns } from './runs';
 
 type ReconcileChannel = 'reports:reconcile' | 'reports:reconciliations';
 
@@ -12,12 +15,37 @@ export interface ReconcileDeps {
   adapters: AccountAdapters;
   jobs: ReportJobs;
   progress?: (progress: Progress) => void;
+  /** Who runs reconciliations here; the report names them. */
+  user: string;
 }
 
 /** Reconciliation runs: ask the carriers, keep what they said, list the runs. */
-export function reconcileHandlers(_deps: ReconcileDeps): Pick<CoreHandlers, ReconcileChannel> {
-  const notYet = () => {
-    throw new CoreError('unavailable', 'Reconciliation is not built yet.');
+export function reconcileHandlers({
+  db,
+  adapters,
+  jobs,
+  progress,
+  user,
+}: ReconcileDeps): Pick<CoreHandlers, ReconcileChannel> {
+  return {
+    'reports:reconcile': ({ bulkChangeId }) =>
+      jobs.run((signal) => {
+        const send = progress && throttleProgress(progress);
+        return runReconciliation(
+          {
+            db,
+            adapters,
+            user,
+            signal,
+            onProgress: (done, total) =>
+              send?.({ task: 'reports:reconcile', label: 'Asking the carriers', done, total }),
+          },
+          bulkChangeId,
+        );
+      }),
+    'reports:reconciliations': ({ bulkChangeId }) => {
+      bulkSummary(db, bulkChangeId);
+      return { runs: listRuns(db, bulkChangeId) };
+    },
   };
-  return { 'reports:reconcile': notYet, 'reports:reconciliations': notYet };
 }

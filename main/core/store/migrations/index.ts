@@ -8,6 +8,7 @@ import { sql as imports } from './0007_imports';
 import { sql as bulkView } from './0008_bulk_view';
 import { sql as bulkViewIndexes } from './0009_bulk_view_indexes';
 import { sql as reportSources } from './0010_report_sources';
+import { sql as reconciliations } from './0011_reconciliations';
 
 export interface Migration {
   version: number;
@@ -27,4 +28,5 @@ export const migrations: readonly Migration[] = [
   { version: 8, name: 'bulk_view', sql: bulkView },
   { version: 9, name: 'bulk_view_indexes', sql: bulkViewIndexes },
   { version: 10, name: 'report_sources', sql: reportSources },
+  { version: 11, name: 'reconciliations', sql: reconciliations },
 ];
