@@ -83,6 +83,19 @@ describe('an evidence pack exported from the console', () => {
     expect(rows.slice(1).map((row) => row[0])).toEqual(suspended);
   });
 
+  it('adds the latest reconciliation with the carriers, in xlsx and pdf', async () => {
+    const run = await ws.call('reports:reconcile', { bulkChangeId: bulkId });
+    expect(run).toMatchObject({ state: 'complete', devices: 4, matching: 4 });
+    const pack = (await ws.call('reports:evidencePack', { bulkChangeId: bulkId }))!;
+    const listing = spawnSync('unzip', ['-Z1', pack.path], { encoding: 'utf8' }).stdout;
+    expect(listing).toContain(`reports/reconciliation-${run.reconciliationId}.xlsx\n`);
+    expect(listing).toContain(`reports/reconciliation-${run.reconciliationId}.pdf\n`);
+    const sums = unzipText(pack.path, 'SHA256SUMS');
+    expect(sums).toMatch(
+      new RegExp(`^[0-9a-f]{64}  reports/reconciliation-${run.reconciliationId}\\.xlsx$`, 'm'),
+    );
+  });
+
   it('shows progress while it writes, and refuses a bulk change that does not exist', async () => {
     const seen = ws.untilEvent(
       (m) =>
