@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/tempDir';
 import { deskWorkspace, type DeskWorkspace } from '../bulkView/deskWorkspace';
-import { changeAtCarrier, readReport } from './reconcileWorkspace';
+import { active, changeAtCarrier, readReport } from './reconcileWorkspace';
 
 const tempDir = useTempDir();
 let ws: DeskWorkspace | undefined;
@@ -9,9 +9,6 @@ afterEach(async () => {
   await ws?.close();
   ws = undefined;
 });
-
-const active = (desk: DeskWorkspace, carrier: string, count: number) =>
-  desk.iccids(`a.carrier = '${carrier}' AND d.status = 'active'`, count);
 
 describe('reconciling each outcome and change type with the carrier', () => {
   it('says what the carrier shows for a failed row it applied anyway and for rows needing review', async () => {

@@ -69,3 +69,7 @@ export const untilAsking = (ws: DeskWorkspace) =>
       (m.payload as Progress).task === 'reports:reconcile' &&
       (m.payload as Progress).done > 0,
   );
+
+/** ICCIDs of active devices on one carrier, to reconcile a change of. */
+export const active = (desk: DeskWorkspace, carrier: Carrier, count: number) =>
+  desk.iccids(`a.carrier = '${carrier}' AND d.status = 'active'`, count);

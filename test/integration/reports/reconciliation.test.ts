@@ -3,7 +3,13 @@ import { latestReconciliationId } from '../../../main/core/reports/reconcile/run
 import { useTempDir } from '../../support/tempDir';
 import { deskWorkspace, refusal, type DeskWorkspace } from '../bulkView/deskWorkspace';
 import { csvRows, workbookSheets } from './readBack';
-import { changeAtCarrier, changeInOurStore, readReport, untilAsking } from './reconcileWorkspace';
+import {
+  active,
+  changeAtCarrier,
+  changeInOurStore,
+  readReport,
+  untilAsking,
+} from './reconcileWorkspace';
 
 const tempDir = useTempDir();
 let ws: DeskWorkspace | undefined;
@@ -11,9 +17,6 @@ afterEach(async () => {
   await ws?.close();
   ws = undefined;
 });
-
-const active = (desk: DeskWorkspace, carrier: string, count: number) =>
-  desk.iccids(`a.carrier = '${carrier}' AND d.status = 'active'`, count);
 
 describe('reconciling a finished bulk change with the carriers', () => {
   it('finds every device matching after a clean suspend, and lists the run', async () => {
