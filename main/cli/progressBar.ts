@@ -21,10 +21,17 @@ export function progressBar(stream: NodeJS.WriteStream = process.stderr): {
   done(): void;
 } {
   let lastTenth = -1;
+  let lastLabel = '';
   let drawn = false;
   return {
     update({ label, done, total }) {
       const fraction = total === 0 ? 1 : done / total;
+      // A new step (an evidence pack's next report) starts its own line and count.
+      if (label !== lastLabel) {
+        if (drawn) stream.write('\n');
+        lastLabel = label;
+        lastTenth = -1;
+      }
       if (stream.isTTY) {
         stream.write(`\r${label} ${barText(fraction)} ${counted(done, total)}  (Ctrl-C cancels)`);
         drawn = true;

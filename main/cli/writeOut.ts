@@ -6,8 +6,11 @@ import { CliError, ExitCode, fromCoreError } from './exitCodes';
 import { listenForInterrupt } from './interrupt';
 import { progressBar } from './progressBar';
 
-/** Reports how far the writing has got; throws once Ctrl-C was pressed, so the work stops. */
-export type WriteProgress = (done: number, total: number) => void;
+/**
+ * Reports how far the writing has got, and the step when there are several; throws once Ctrl-C
+ * was pressed, so the work stops.
+ */
+export type WriteProgress = (done: number, total: number, step?: string) => void;
 
 /**
  * Runs one file-writing command (a report, an evidence pack) on the workspace's database, with
@@ -27,9 +30,9 @@ export async function writeOut<T>(
   const bar = progressBar();
   const interrupt = listenForInterrupt();
   try {
-    const result = await work(db, (done, total) => {
+    const result = await work(db, (done, total, step = label) => {
       if (interrupt.requested) throw new CliError(ExitCode.interrupted, `${label} was stopped.`);
-      bar.update({ task: 'write', label, done, total });
+      bar.update({ task: 'write', label: step, done, total });
     });
     bar.done();
     return result;

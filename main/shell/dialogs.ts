@@ -31,7 +31,7 @@ export function desktopDialogs(): DesktopDialogs {
     async pickSaveTarget(suggested) {
       const filter = FILTERS[extname(suggested)];
       const options = {
-        title: 'Save the report',
+        title: extname(suggested) === '.zip' ? 'Save the evidence pack' : 'Save the report',
         defaultPath: suggested,
         filters: filter ? [filter] : [],
         properties: ['showOverwriteConfirmation' as const, 'createDirectory' as const],

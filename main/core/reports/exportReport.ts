@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { ReportFile, ReportFormat, ReportSpec } from '../../../shared/contract/reports';
 import type { Db } from '../store/open';
+import { fileError, reserveFreshPath, startOutput } from './outputFile';
 import { openReport, type ReportSource } from './reportSource';
 import { writePdf } from './pdfReport';
 import { writeCsv } from './sheetReport';
@@ -13,11 +13,9 @@ export type ExportProgress = (written: number, total: number) => void;
 
 const writers = { csv: writeCsv, xlsx: writeXlsx, pdf: writePdf } as const;
 
-const writerFor = (format: ReportFormat) => writers[format];
-
 /**
- * Writes the rows a page at a time. The file appears only when complete: it is written beside
- * `path` under a temporary name, then renamed, so a half-written report is never opened.
+ * Writes the rows a page at a time. The file appears only when complete (see OutputFile), so a
+ * half-written report is never opened.
  */
 async function write(
   report: ReportSource,
@@ -25,23 +23,21 @@ async function write(
   path: string,
   onProgress: ExportProgress,
 ): Promise<ReportFile> {
-  const writer = writerFor(format);
-  const partial = `${path}.partial`;
-  const file = await open(partial, 'w');
+  const output = await startOutput(path);
   let rows: number;
   try {
-    rows = await writer(file, report, (written) => onProgress(written, report.total));
+    rows = await writers[format](output.handle, report, (written) =>
+      onProgress(written, report.total),
+    );
   } catch (error) {
-    await file.close();
-    await rm(partial, { force: true });
-    throw error;
+    await output.abandon();
+    throw fileError(path, error);
   }
-  await file.close();
-  await rename(partial, path);
-  return { path, fileName: basename(path), rows, bytes: (await stat(path)).size };
+  const bytes = await output.complete();
+  return { path, fileName: basename(path), rows, bytes };
 }
 
-/** Writes a whole report to a path the person chose (the CLI's --out), as xlsx or csv. */
+/** Writes a whole report to a path chosen in main's save dialog or given as the CLI's --out. */
 export function exportReportTo(
   db: Db,
   spec: ReportSpec,
@@ -49,12 +45,8 @@ export function exportReportTo(
   path: string,
   onProgress: ExportProgress = () => undefined,
 ): Promise<ReportFile> {
-  writerFor(format);
   return write(openReport(db, spec), format, path, onProgress);
 }
-
-/** "2026-11-22T09-31-18", safe in a file name on every system. */
-const stamp = () => new Date().toISOString().slice(0, 19).replace(/:/g, '-');
 
 /** The workspace's reports folder, made if missing. */
 export async function reportsFolder(db: Db): Promise<string> {
@@ -63,23 +55,19 @@ export async function reportsFolder(db: Db): Promise<string> {
   return folder;
 }
 
-/** A path in `folder` no earlier export has, from a stem that may hold stored text (an ICCID). */
-export function freshPath(folder: string, stem: string, extension: string): string {
-  const base = join(folder, `${stem.replace(/[^\w-]/g, '_')}-${stamp()}`);
-  let path = `${base}.${extension}`;
-  for (let n = 2; existsSync(path); n++) path = `${base}-${n}.${extension}`;
-  return path;
-}
-
-/** Writes a report into the workspace's reports folder, under a name no earlier export has. */
+/** Writes a report into the workspace's reports folder, under a name no other export has. */
 export async function exportReport(
   db: Db,
   spec: ReportSpec,
   format: ReportFormat,
   onProgress: ExportProgress = () => undefined,
 ): Promise<ReportFile> {
-  writerFor(format);
   const report = openReport(db, spec);
-  const path = freshPath(await reportsFolder(db), report.fileStem, format);
-  return write(report, format, path, onProgress);
+  const path = await reserveFreshPath(await reportsFolder(db), report.fileStem, format);
+  try {
+    return await write(report, format, path, onProgress);
+  } catch (error) {
+    await rm(path, { force: true });
+    throw error;
+  }
 }

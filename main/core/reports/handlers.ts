@@ -46,9 +46,9 @@ export function reportHandlers({
   /** A progress callback for one task that also stops the work once it is cancelled. */
   const reporter = (task: string, label: string, signal: AbortSignal) => {
     const send = progress && throttleProgress(progress);
-    return (done: number, total: number) => {
+    return (done: number, total: number, step = label) => {
       stopIfCancelled(signal, label);
-      send?.({ task, label, done, total });
+      send?.({ task, label: step, done, total });
     };
   };
   return {
@@ -79,6 +79,7 @@ export function reportHandlers({
           timeZone,
           path,
           onProgress: reporter('reports:evidencePack', 'Writing the evidence pack', signal),
+          signal,
         }),
       ),
     'reports:cancel': () => ({ cancelled: jobs.cancel() }),

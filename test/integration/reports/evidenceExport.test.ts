@@ -83,12 +83,13 @@ describe('an evidence pack exported from the console', () => {
     expect(rows.slice(1).map((row) => row[0])).toEqual(suspended);
   });
 
-  it('adds the latest reconciliation with the carriers, in xlsx and pdf', async () => {
+  it('adds the latest reconciliation with the carriers, in every format', async () => {
     const run = await ws.call('reports:reconcile', { bulkChangeId: bulkId });
     expect(run).toMatchObject({ state: 'complete', devices: 4, matching: 4 });
     const pack = (await ws.call('reports:evidencePack', { bulkChangeId: bulkId }))!;
     const listing = spawnSync('unzip', ['-Z1', pack.path], { encoding: 'utf8' }).stdout;
     expect(listing).toContain(`reports/reconciliation-${run.reconciliationId}.xlsx\n`);
+    expect(listing).toContain(`reports/reconciliation-${run.reconciliationId}.csv\n`);
     expect(listing).toContain(`reports/reconciliation-${run.reconciliationId}.pdf\n`);
     const sums = unzipText(pack.path, 'SHA256SUMS');
     expect(sums).toMatch(
@@ -103,7 +104,9 @@ describe('an evidence pack exported from the console', () => {
         (m.payload as { task: string }).task === 'reports:evidencePack',
     );
     await ws.call('reports:evidencePack', { bulkChangeId: bulkId });
-    expect((await seen).payload).toMatchObject({ label: 'Writing the evidence pack' });
+    expect((await seen).payload).toMatchObject({
+      label: expect.stringMatching(/^Writing bulk-change-\d+\.xlsx \(report 1 of \d\)$/),
+    });
     await expect(ws.call('reports:evidencePack', { bulkChangeId: 999 })).rejects.toThrow(
       'Bulk change 999 does not exist in this workspace.',
     );
@@ -118,7 +121,8 @@ describe('carrier-ops evidence and verify-audit --head', () => {
     expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain(`Wrote the evidence pack of bulk change ${bulkId} to ${out}`);
     expect(run.stdout).toContain('It holds the imported file.');
-    expect(run.stderr).toMatch(/Writing the evidence pack: 100%/);
+    expect(run.stderr).toMatch(/Writing bulk-change-\d+\.pdf \(report 3 of 6\): 100%/);
+    expect(run.stderr).toMatch(/Checking the audit log: 100%/);
 
     const { chainHead } = JSON.parse(unzipText(out, 'verification.json'));
     const head = `${chainHead.lastId}:${chainHead.hash}`;

@@ -3,6 +3,7 @@ import { AuditLog, type AuditAnchor, type VerifyResult } from '../../audit/audit
 import { CoreError } from '../../errors';
 import type { Db } from '../../store/open';
 import { chainSegmentLines, type SegmentSummary } from './chainSegment';
+import { stopIfCancelled } from '../reportJobs';
 import { evidenceReadme } from './readme';
 import { ZipWriter, type ZipEntryWritten, type ZipSource } from '../zipWriter';
 
@@ -20,6 +21,10 @@ export interface EvidencePackOptions {
   /** The name the pack is saved under, as README.txt tells the auditor to unzip it. */
   packName?: string;
   exportedAt?: Date;
+  /** Cancel: the check, and the zip between chunks, stop with a `cancelled` error. */
+  signal?: AbortSignal;
+  /** How far the whole-log check has got. */
+  onVerifyProgress?: (done: number, total: number) => void;
 }
 
 export interface EvidencePackResult {
@@ -54,11 +59,42 @@ export function finishedBulkChange(
   return bulk;
 }
 
+async function* stoppable(
+  source: ZipSource,
+  signal: AbortSignal,
+): AsyncGenerator<Uint8Array | string> {
+  const chunks = typeof source === 'string' || source instanceof Uint8Array ? [source] : source;
+  for await (const chunk of chunks) {
+    stopIfCancelled(signal, 'Writing the evidence pack');
+    yield chunk;
+  }
+}
+
+// Names over this many UTF-8 bytes make unzip fail ("File name too long") on common file systems.
+const MAX_NAME_BYTES = 200;
+
+/** Cuts a name to MAX_NAME_BYTES, keeping its extension and whole characters. */
+function shortened(name: string): string {
+  if (Buffer.byteLength(name) <= MAX_NAME_BYTES) return name;
+  const dot = name.lastIndexOf('.');
+  const extension = dot > 0 && name.length - dot <= 10 ? name.slice(dot) : '';
+  let stem = '';
+  for (const char of name.slice(0, name.length - extension.length)) {
+    if (Buffer.byteLength(stem + char + '…' + extension) > MAX_NAME_BYTES) break;
+    stem += char;
+  }
+  return `${stem}…${extension}`;
+}
+
 // One path segment, safe in every unzip: no folders, no "..", nothing a shell or Windows rejects.
 function safeName(name: string): string {
   const base = name.split(/[\\/]/).at(-1) ?? '';
-  const cleaned = base.replace(/[\p{Cc}:*?"<>|]/gu, '_').replace(/^\.+/, '_');
-  return cleaned === '' ? 'file' : cleaned;
+  const cleaned = base
+    .replace(/[\p{Cc}:*?"<>|]/gu, '_')
+    .replace(/^\.+/, '_')
+    .replace(/[. ]+$/, '_')
+    .replace(/^(con|prn|aux|nul|com\d|lpt\d)(\.|$)/i, '_$1$2');
+  return cleaned === '' ? 'file' : shortened(cleaned);
 }
 
 /**
@@ -90,9 +126,17 @@ export async function buildEvidencePack(
   // The head first, then the check: verification walks at least up to that head.
   const audit = new AuditLog(db);
   const head = audit.head();
-  const verification = await audit.verify({ anchor: options.anchor });
+  const { signal } = options;
+  const verification = await audit.verify({
+    anchor: options.anchor,
+    signal,
+    onProgress: options.onVerifyProgress,
+  });
 
   const zip = new ZipWriter(out, exportedAt);
+  // Each entry is read through this, so Cancel stops the zip within a chunk.
+  const add = (name: string, source: ZipSource) =>
+    zip.add(name, signal ? stoppable(source, signal) : source);
   const written: ZipEntryWritten[] = [];
   const readme = evidenceReadme({
     bulkChangeId,
@@ -103,15 +147,14 @@ export async function buildEvidencePack(
     sourceName,
     sourceRecordedOnly: options.source !== undefined && sourceName === null,
   });
-  written.push(await zip.add('README.txt', readme));
+  written.push(await add('README.txt', readme));
   const segment: SegmentSummary = { entries: 0, firstId: null, lastId: null };
-  written.push(await zip.add('chain-segment.jsonl', chainSegmentLines(db, bulkChangeId, segment)));
-  for (const [i, file] of files.entries())
-    written.push(await zip.add(reportNames[i]!, file.content));
+  written.push(await add('chain-segment.jsonl', chainSegmentLines(db, bulkChangeId, segment)));
+  for (const [i, file] of files.entries()) written.push(await add(reportNames[i]!, file.content));
 
   let sourceHash = options.source?.sha256 ?? null;
   if (sourceName && options.source?.content !== undefined) {
-    const stored = await zip.add(sourceName, options.source.content);
+    const stored = await add(sourceName, options.source.content);
     written.push(stored);
     if (sourceHash && sourceHash.toLowerCase() !== stored.sha256) {
       throw new CoreError(
@@ -135,9 +178,9 @@ export async function buildEvidencePack(
       ? { name: options.source.name, sha256: sourceHash, included: sourceName !== null }
       : null,
   };
-  written.push(await zip.add('verification.json', JSON.stringify(record, null, 2) + '\n'));
+  written.push(await add('verification.json', JSON.stringify(record, null, 2) + '\n'));
   const sums = written.map((file) => `${file.sha256}  ${file.name}\n`).join('');
-  written.push(await zip.add('SHA256SUMS', sums));
+  written.push(await add('SHA256SUMS', sums));
   const bytes = await zip.finish();
   return { bytes, files: written, verification };
 }

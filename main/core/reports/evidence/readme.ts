@@ -41,10 +41,16 @@ const RECOMPUTE = `    $ python3 - chain-segment.jsonl <<'PY'
             bad += 1; print('entry %d: FAILED, it is out of order after entry %d' % (e['id'], prev['id']))
         elif prev and e['id'] == prev['id'] + 1 and e['prev_hash'] != prev['hash']:
             bad += 1; print('entry %d: FAILED, it does not link to entry %d' % (e['id'], prev['id']))
+        elif e['id'] == 1 and e['prev_hash'] != '0' * 64:
+            bad += 1; print('entry 1: FAILED, the first entry of a log links to 64 zeros')
         prev = e
     print('%d of %d entries FAILED' % (bad, count) if bad else 'all %d entries match their hashes' % count)
     sys.exit(1 if bad else 0)
     PY`;
+
+/** A name as one shell word, whatever it holds: "ACME pack (2).zip", an apostrophe, ü. */
+const shellQuoted = (name: string) =>
+  /^[\w.-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
 
 /**
  * README.txt: what the pack holds and how an auditor re-checks it with standard Debian tools
@@ -74,11 +80,11 @@ ${files.map(([name, what]) => `  ${name!.padEnd(width)}${what}`).join('\n')}
 HOW TO CHECK IT
 
 Needs only unzip, sha256sum (coreutils) and python3, all standard on Debian and Ubuntu.
-Run these from the folder holding ${facts.packName}.
+Run these from the folder holding ${shellQuoted(facts.packName)}.
 
 1. Unpack it into a new folder and go into it:
 
-    $ unzip -q ${facts.packName} -d evidence
+    $ unzip -q ${shellQuoted(facts.packName)} -d evidence
     $ cd evidence
 
 2. Check that no file changed since export. Every line must end in "OK"; a line ending in
