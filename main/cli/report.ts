@@ -61,7 +61,7 @@ function specFrom([kind, value]: string[], options: ReportOptions): unknown {
   }
 }
 
-/** `carrier-ops report <kind> … --out <file>`: writes the report as xlsx or csv, by the file's extension. */
+/** `carrier-ops report <kind> … --out <file>`: writes the report as xlsx, csv or pdf, by the file's extension. */
 export async function runReport(dataDir: string, operands: string[], options: ReportOptions) {
   if (options.out === undefined)
     throw new CliError(
