@@ -95,7 +95,7 @@ test('a bulk change report is previewed and exported, compliance narrows, a devi
 
   await main.getByRole('button', { name: 'Evidence pack' }).click();
   await expect(main.getByText(/Audit log check: Intact: \d+ entries/)).toBeVisible();
-  await expect(main.getByText('The imported file is not included')).toBeVisible();
+  await expect(main.getByText('No imported file in it')).toBeVisible();
 
   // Compliance around today (Tokyo's day may be tomorrow here): every change, then only POND's.
   await main.getByRole('tab', { name: 'Compliance' }).click();
