@@ -110,7 +110,10 @@ export function runVerifyAudit(dataDir: string, appVersion: string, head?: strin
     if (result.ok) {
       console.log(
         `Audit log intact: ${result.count.toLocaleString('en-US')} entries, head ${result.headId}:${result.headHash}` +
-          (anchor ? `; entry ${anchor.lastId} still carries the recorded hash` : ''),
+          // Entry 0 is the empty log's head, which every log extends: nothing is carried there.
+          (anchor && anchor.lastId > 0
+            ? `; entry ${anchor.lastId} still carries the recorded hash`
+            : ''),
       );
       return ExitCode.processed;
     }

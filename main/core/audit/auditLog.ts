@@ -29,7 +29,8 @@ export interface AuditHead {
 }
 
 // SQLite stores text as UTF-8, which turns a lone UTF-16 surrogate into U+FFFD; hash what will
-// be stored, or the entry would fail its own check when read back.
+// be stored, or the entry would fail its own check when read back. (String.toWellFormed does
+// the same, but our ES2023 lib does not declare it.)
 const LONE_SURROGATE = /\p{Cs}/gu;
 const stored = (text: string) => text.replace(LONE_SURROGATE, '\uFFFD');
 const storedOrNull = (text: string | null) => (text === null ? null : stored(text));

@@ -14,7 +14,9 @@ import { createHash } from 'node:crypto';
  *   strings; no whitespace; characters outside ASCII written as themselves (not \u escapes);
  *   only `"`, `\` and U+0000–U+001F escaped, as \" \\ \b \f \n \r \t or lowercase \u00xx.
  *   That is JavaScript's JSON.stringify, and Python's
- *   json.dumps(row, ensure_ascii=False, separators=(',', ':')).
+ *   json.dumps(row, ensure_ascii=False, separators=(',', ':')), for well-formed text. A lone
+ *   UTF-16 surrogate, which JSON.stringify writes as \udxxx and Python cannot encode, is never
+ *   hashed: the log stores it as U+FFFD, as SQLite's UTF-8 would anyway (auditLog.ts).
  * - `id` is not hashed: order is proven by the prev_hash links, not by id arithmetic.
  */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -61,6 +61,13 @@ export async function verifyChain(db: Db, options: VerifyOptions = {}): Promise<
     firstBrokenId: id,
     reason,
   });
+  if (anchor?.lastId === 0 && anchor.hash !== GENESIS_HASH) {
+    return broken(
+      0,
+      0,
+      `the recorded head 0:${anchor.hash} is not the empty log's head, whose hash is 64 zeros; check the head was copied whole`,
+    );
+  }
 
   let done = 0;
   let prevId = 0;

@@ -2,8 +2,10 @@ import * as XLSX from 'xlsx';
 import type { FileDownload } from '../../../shared/contract/imports';
 
 // OWASP CSV injection: a cell starting with one of these can run as a formula when opened
-// (ASVS adds NUL). Carrier error text is exactly the kind of text that might.
-const RISKY_START = /^[=+\-@\t\r\n\0]/;
+// (ASVS adds NUL). Carrier error text is exactly the kind of text that might. Any leading
+// control character counts: a writer or reader that drops it would expose what follows.
+// eslint-disable-next-line no-control-regex
+const RISKY_START = /^[=+\-@\x00-\x1F]/;
 
 /** A cell's text with a leading ' where a spreadsheet would otherwise read it as a formula. */
 export const safeCell = (text: string): string => (RISKY_START.test(text) ? `'${text}` : text);

@@ -8,6 +8,16 @@ const TRANSIENT: ReadonlySet<CarrierErrorCode> = new Set([
   'malformed_response',
 ]);
 
+// A carrier's raw error body is kept only this long in messages and the audit log.
+const CARRIER_TEXT_MAX = 300;
+
+/** A carrier's text cut to a message's length, never through the middle of an emoji. */
+export function carrierText(text: string): string {
+  const cut = text.slice(0, CARRIER_TEXT_MAX);
+  // A high surrogate left last has lost its pair; stored, it would read back as U+FFFD.
+  return /[\uD800-\uDBFF]$/.test(cut) ? cut.slice(0, -1) : cut;
+}
+
 /** Builds a CarrierError whose transience follows from its code. */
 export function carrierError(
   code: CarrierErrorCode,

@@ -11,16 +11,14 @@ const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships
 const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
-// Characters XML 1.0 cannot hold at all, and CR, which a reader would turn into LF unless escaped.
+// Characters XML 1.0 cannot hold at all: dropped before safeCell looks at a cell's start, or
+// "\x01=1+1" would pass as text and then read back as =1+1.
 // eslint-disable-next-line no-control-regex
 const UNWRITABLE = /[\x00-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]/g;
+const writable = (text: string) => text.replace(UNWRITABLE, '');
+// Markup, and CR, which a reader would turn into LF unless escaped.
 const escapeXml = (text: string) =>
-  text
-    .replace(UNWRITABLE, '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/\r/g, '&#13;');
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\r/g, '&#13;');
 
 /** A column's letters: 0 → A, 26 → AA. */
 function columnName(index: number): string {
@@ -40,7 +38,7 @@ function rowXml(index: number, cells: string[], style: number): string {
   let xml = `<row r="${index}">`;
   cells.forEach((cell, c) => {
     if (cell === '') return;
-    xml += `<c r="${columnName(c)}${index}" t="inlineStr" s="${style}"><is><t xml:space="preserve">${escapeXml(safeCell(cell))}</t></is></c>`;
+    xml += `<c r="${columnName(c)}${index}" t="inlineStr" s="${style}"><is><t xml:space="preserve">${escapeXml(safeCell(writable(cell)))}</t></is></c>`;
   });
   return `${xml}</row>`;
 }
@@ -58,7 +56,7 @@ const SHEET_TAIL = '</sheetData></worksheet>';
 const STYLES = `${XML}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/></font><font><b/><sz val="11"/><name val="Calibri"/></font></fonts><fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills><borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="3"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/><xf numFmtId="49" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/><xf numFmtId="49" fontId="1" fillId="0" borderId="0" xfId="0" applyNumberFormat="1" applyFont="1"/></cellXfs></styleSheet>`;
 
 function packageParts(sheetNames: string[]): [string, string][] {
-  const sheets = sheetNames.map((name, i) => ({ name: escapeXml(name), n: i + 1 }));
+  const sheets = sheetNames.map((name, i) => ({ name: escapeXml(writable(name)), n: i + 1 }));
   return [
     [
       '[Content_Types].xml',

@@ -34,12 +34,21 @@ export function zonedTime(timeZone: string) {
     const mm = String(Math.abs(minutes) % 60).padStart(2, '0');
     return `${new Date(ms + minutes * 60_000).toISOString().slice(0, 23)}${sign}${hh}:${mm}`;
   };
+  const localDay = (ms: number) =>
+    new Date(ms + offsetMinutes(ms) * 60_000).toISOString().slice(0, 10);
   /** The UTC instant, as stored, at which a YYYY-MM-DD day starts in the zone. */
   const dayStart = (day: string): string => {
     const midnightUtc = Date.parse(`${day}T00:00:00.000Z`);
-    // Twice: the offset at local midnight may differ from the one at UTC midnight (a DST day).
-    const guess = midnightUtc - offsetMinutes(midnightUtc) * 60_000;
-    return new Date(midnightUtc - offsetMinutes(guess) * 60_000).toISOString();
+    // Midnight at the offset of UTC midnight, then at the offset that lands in: on a DST day they
+    // differ, and the earlier one on the day is its start.
+    const first = midnightUtc - offsetMinutes(midnightUtc) * 60_000;
+    const second = midnightUtc - offsetMinutes(first) * 60_000;
+    const onDay = [first, second].filter((ms) => localDay(ms) === day);
+    let start = onDay.length > 0 ? Math.min(...onDay) : Math.max(first, second);
+    // Where the clocks jump over midnight (Santiago, Havana) the day starts at the jump, which
+    // falls on a quarter hour at or before the instant found.
+    while (localDay(start - QUARTER_HOUR) === day) start -= QUARTER_HOUR;
+    return new Date(start).toISOString();
   };
   return { format, dayStart, timeZone };
 }

@@ -10,6 +10,7 @@ const risky = [
   '\tcmd',
   '\rnext',
   '\nline',
+  '\x01=1+1',
 ];
 const content = {
   fileStem: 'bulk-7-failed-rows',
@@ -33,6 +34,7 @@ describe('failed-rows files opened in a spreadsheet', () => {
     // A quoted CR or LF stays inside its field; the row ends only with CRLF outside quotes.
     expect(text).toContain(`"'\rnext"`);
     expect(text).toContain(`"'\nline"`);
+    expect(text).toContain(`"'\x01=1+1"`);
   });
 
   it('writes workbook cells as text, identifiers whole, formula-looking text prefixed, no formulas', () => {

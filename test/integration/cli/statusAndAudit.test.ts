@@ -44,6 +44,21 @@ describe('carrier-ops verify-audit', () => {
       const intact = await runCli(['verify-audit', '--data', data]);
       expect(intact.code).toBe(0);
       expect(intact.stdout).toMatch(/^Audit log intact: \d+ entries, head \d+:[0-9a-f]{64}\n$/);
+      const head = /head (\d+:[0-9a-f]{64})/.exec(intact.stdout)![1]!;
+      const anchored = await runCli(['verify-audit', '--head', head, '--data', data]);
+      expect(anchored.stdout.trim()).toBe(
+        `${intact.stdout.trim()}; entry ${head.split(':')[0]} still carries the recorded hash`,
+      );
+      const empty = `0:${'0'.repeat(64)}`;
+      const genesis = await runCli(['verify-audit', '--head', empty, '--data', data]);
+      expect(genesis.code).toBe(0);
+      expect(genesis.stdout).toBe(intact.stdout);
+      const forged = `0:abc${'0'.repeat(61)}`;
+      const notGenesis = await runCli(['verify-audit', '--head', forged, '--data', data]);
+      expect(notGenesis.code).toBe(4);
+      expect(notGenesis.stdout.trim()).toBe(
+        `Audit log broken at entry 0: the recorded head ${forged} is not the empty log's head, whose hash is 64 zeros; check the head was copied whole`,
+      );
 
       const db = new Database(databaseFile(data));
       db.exec('DROP TRIGGER bulk_change_log_no_update');

@@ -10,8 +10,10 @@ afterEach(async () => {
   ws = undefined;
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+const DAY = 86_400_000;
+const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+const today = () => dayOf(Date.now());
+const daysAgo = (n: number) => dayOf(Date.now() - n * DAY);
 
 describe('the compliance report', () => {
   it('lists who changed what over a range of days, narrowed by carrier, change type, outcome and user', async () => {
@@ -24,9 +26,11 @@ describe('the compliance report', () => {
     ws.sim('jasper').setFaults({
       deviceFailures: { [cisco[0]!]: 'SIM is locked by the customer' },
     });
+    // Taken before the changes run: a run that crosses UTC midnight still falls in the range.
+    const before = Date.now();
     const suspend = await ws.run('statusUpdate', { action: 'suspend' }, cisco.slice(0, 2));
     const plan = await ws.run('carrierRatePlanChange', { ratePlan: 'POND-NA-1GB' }, pond);
-    const range = { from: today(), to: today(), timeZone: 'UTC' };
+    const range = { from: dayOf(before), to: today(), timeZone: 'UTC' };
     const col = (page: { columns: string[] }, name: string) => page.columns.indexOf(name);
 
     const all = await ws.call('reports:compliance', range);
@@ -55,7 +59,7 @@ describe('the compliance report', () => {
     expect(plans.rows[0]![col(plans, 'Change type')]).toBe('Carrier rate plan change');
 
     expect((await ws.call('reports:compliance', { ...range, user: 'someone-else' })).total).toBe(0);
-    const earlier = { from: daysAgo(3), to: daysAgo(1), timeZone: 'UTC' };
+    const earlier = { from: dayOf(before - 3 * DAY), to: dayOf(before - DAY), timeZone: 'UTC' };
     expect((await ws.call('reports:compliance', earlier)).total).toBe(0);
   });
 

@@ -27,6 +27,18 @@ describe('checking against a head recorded outside the database', () => {
     db.close();
   });
 
+  it('refuses a head at entry 0 that is not the empty log’s, whatever the log holds', async () => {
+    const { db, log } = reportedLog();
+    const forged = { lastId: 0, hash: 'abc'.padEnd(64, '0') };
+    expect(await log.verify({ anchor: forged })).toEqual({
+      ok: false,
+      count: 0,
+      firstBrokenId: 0,
+      reason: `the recorded head 0:${forged.hash} is not the empty log's head, whose hash is 64 zeros; check the head was copied whole`,
+    });
+    db.close();
+  });
+
   it('catches a chain recomputed from an edited entry onwards, which alone looks intact', async () => {
     const { db, log, printed } = reportedLog();
     const rewrite = db.prepare(

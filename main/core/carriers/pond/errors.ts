@@ -1,4 +1,4 @@
-import { carrierError } from '../errors';
+import { carrierError, carrierText } from '../errors';
 import type { CarrierError } from '../types';
 import { PondErrorBody } from './schemas';
 
@@ -11,7 +11,7 @@ const parseBody = (body: unknown) => {
 
 /** POND's own words from an error body, e.g. "No package 12 [PACKAGE_NOT_FOUND]". */
 export function pondReason(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim().slice(0, 300) || undefined;
+  if (typeof body === 'string') return carrierText(body.trim()) || undefined;
   const parsed = parseBody(body);
   if (!parsed) return undefined;
   const message = parsed.Message?.trim().replace(/\.$/, '');

@@ -1,12 +1,12 @@
 import { carrierLabels } from '../../../../shared/domain/carriers';
-import { carrierError } from '../errors';
+import { carrierError, carrierText } from '../errors';
 import type { CarrierError } from '../types';
 
 export const CARRIER_NAME = carrierLabels.telegence;
 
 /** The carrier's own words from an error body (`responseMessage`, `errorDescription`, `Description`). */
 export function reasonOf(body: unknown): string | undefined {
-  if (typeof body === 'string') return body.trim().slice(0, 300) || undefined;
+  if (typeof body === 'string') return carrierText(body.trim()) || undefined;
   if (!body || typeof body !== 'object') return undefined;
   const fields = body as Record<string, unknown>;
   const parts = [

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { carrierText } from '../errors';
 
 /** ThingSpace's answers as the adapter reads them (carrier-apis.md §1.2–§1.7). */
 
@@ -62,7 +63,7 @@ const ErrorBody = z.object({
 export function reasonOf(body: unknown): string | undefined {
   const parsed = ErrorBody.safeParse(body);
   if (!parsed.success)
-    return typeof body === 'string' && body.trim() ? body.slice(0, 300) : undefined;
+    return typeof body === 'string' && body.trim() ? carrierText(body) : undefined;
   const { errorCode, errorMessage, error, error_description, cause, fault } = parsed.data;
   if (errorCode || errorMessage) return [errorCode, errorMessage].filter(Boolean).join(': ');
   if (fault) return [fault.code, fault.message].filter(Boolean).join(': ');
