@@ -1,9 +1,9 @@
 import type { FileHandle } from 'node:fs/promises';
-import { Writable } from 'node:stream';
 import { finished } from 'node:stream/promises';
 import { constants } from 'node:zlib';
 import { safeCell } from '../bulkView/sheetFile';
 import type { SheetReport } from './sheetReport';
+import { fileWritable } from './outputFile';
 import { ZipWriter } from './zipWriter';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -87,10 +87,7 @@ export async function writeXlsx(
   report: SheetReport,
   onRows: (written: number) => void,
 ): Promise<number> {
-  // Not file.createWriteStream(): the caller closes the handle, which that stream would hold.
-  const out = new Writable({
-    write: (chunk: Buffer, _encoding, done) => void file.write(chunk).then(() => done(), done),
-  });
+  const out = fileWritable(file);
   try {
     const written = await writeParts(
       new ZipWriter(out, FIXED_DATE, constants.Z_BEST_SPEED),
