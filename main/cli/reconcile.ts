@@ -38,11 +38,13 @@ export function reconcileExitCode(run: ReconciliationSummary): ExitCode {
   return ExitCode.processed;
 }
 
+const states = { running: 'still running', complete: 'complete', cancelled: 'cancelled part way' };
+
 /** The run's counts and its first differences, as the person at the terminal reads them. */
 function summaryLines(run: ReconciliationSummary, page: ReportPage): string[] {
   const n = (count: number) => count.toLocaleString('en-US');
   const lines = [
-    `Reconciliation #${run.reconciliationId} of bulk change #${run.bulkChangeId}: ${run.state === 'complete' ? 'complete' : 'cancelled part way'}`,
+    `Reconciliation #${run.reconciliationId} of bulk change #${run.bulkChangeId}: ${states[run.state]}`,
     `${n(run.devices)} devices: ${n(run.matching)} matching, ${n(run.differences)} differing, ${n(run.notChecked)} not checked`,
   ];
   const at = (name: string) => page.columns.indexOf(name);
@@ -120,16 +122,26 @@ export async function runReconcile(
     throw new CliError(ExitCode.badInput, `--time-zone: ${zone.error.issues[0]?.message ?? ''}`);
   const session = openCoreSession(dataDir, appVersion);
   const interrupt = listenForInterrupt();
+  // The run may have ended and the session closed just as Ctrl-C came: nothing left to stop.
+  const stop = () => session.call('reports:cancel', {}).catch(() => undefined);
+  // Core opens the run a moment after it is asked to, with its first progress: a Ctrl-C that
+  // comes before then is passed on once there is a run to stop.
+  let started = false;
+  const stopWatching = session.on('workspace:progress', (progress) => {
+    if (progress.task !== 'reports:reconcile' || started) return;
+    started = true;
+    if (interrupt.requested) void stop();
+  });
   void interrupt.pressed.then(() => {
     console.error(
       'Stopping: the devices already asked are kept; the rest are listed as not checked.',
     );
-    // The run may have ended and the session closed just as Ctrl-C came: nothing left to stop.
-    return session.call('reports:cancel', {}).catch(() => undefined);
+    return started ? stop() : undefined;
   });
   try {
     return await reconcile(session, bulkChangeId, options, format, () => interrupt.requested);
   } finally {
+    stopWatching();
     interrupt.dispose();
     await session.close();
   }

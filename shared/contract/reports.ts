@@ -4,7 +4,25 @@ import { ChangeType, DeviceChangeStatus } from '../domain/changes';
 import { AuditVerification } from './bulk';
 import { defineRequest } from './define';
 
-const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A day is written YYYY-MM-DD.');
+/** Why a well-formed YYYY-MM-DD is not on the calendar (2026-02-31), or null if it is. */
+function noSuchDay(day: string): string | null {
+  const [year = 0, month = 0, date = 0] = day.split('-').map(Number);
+  if (month < 1 || month > 12) return `${day} is not a day; months run from 01 to 12.`;
+  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (date >= 1 && date <= days) return null;
+  const name = new Date(Date.UTC(year, month - 1)).toLocaleString('en-US', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return `${day} is not a day; ${name} ${year} has ${days} days.`;
+}
+
+const Day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'A day is written YYYY-MM-DD.', abort: true })
+  .refine((day) => noSuchDay(day) === null, {
+    error: (issue) => noSuchDay(String(issue.input)) ?? 'Not a day.',
+  });
 
 /** An IANA time zone such as Europe/Paris; omitted, the computer's own zone. */
 const TimeZone = z
@@ -103,8 +121,8 @@ export const ReconciliationSummary = z.object({
   bulkChangeId: z.number().int(),
   startedAt: z.string(),
   finishedAt: z.string().nullable(),
-  /** cancelled: stopped part way; the devices not asked are listed as not checked. */
-  state: z.enum(['complete', 'cancelled']),
+  /** running: still asking; cancelled: stopped part way, the devices not asked are not checked. */
+  state: z.enum(['running', 'complete', 'cancelled']),
   devices: z.number().int(),
   /** The carrier answered, and its state agrees with our records and the change's outcome. */
   matching: z.number().int(),

@@ -5,10 +5,10 @@ import { writePdfReport } from './pdf/writePdfReport';
 import type { SheetReport } from './sheetReport';
 
 /**
- * The columns a landscape page can show legibly, by the workbook's labels; the rest stay in the
- * xlsx and csv, and the pdf says which were left out.
+ * The columns of a change report (bulk change, compliance, device history) a landscape page can
+ * show legibly, by the workbook's labels; the pdf says which were left out.
  */
-const PAGE_COLUMNS = new Map<string, number | { share: number }>([
+const CHANGE_COLUMNS = new Map<string, number | { share: number }>([
   ['When', 150],
   ['Bulk change', 50],
   ['Submitted by', { share: 1 }],
@@ -44,8 +44,9 @@ export async function writePdf(
   onRows: (written: number) => void,
 ): Promise<number> {
   let rows = 0;
-  const keep = report.columns.flatMap((c, i) => (PAGE_COLUMNS.has(c.label) ? [i] : []));
-  const left = report.columns.filter((c) => !PAGE_COLUMNS.has(c.label)).map((c) => c.label);
+  const onPage = report.pdfColumns ?? CHANGE_COLUMNS;
+  const keep = report.columns.flatMap((c, i) => (onPage.has(c.label) ? [i] : []));
+  const left = report.columns.filter((c) => !onPage.has(c.label)).map((c) => c.label);
   // Writes go straight to the handle, which the caller closes (a handle's own stream would
   // hold it open).
   const out = new Writable({
@@ -55,14 +56,20 @@ export async function writePdf(
   });
   await writePdfReport(out, {
     title: report.title,
+    // Said of the report, not of files beside it: a pack may hold its xlsx only, a lone pdf none.
     filters:
       left.length > 0
-        ? [['Not in this pdf', `${left.join(', ')} (the xlsx and csv have them)`]]
+        ? [
+            [
+              'Not in this pdf',
+              `${left.join(', ')} (an xlsx or csv of this report has every column)`,
+            ],
+          ]
         : [],
     summary: report.summary.map((line) => [pageText(line.label), pageText(line.value)]),
     columns: keep.map((i) => ({
       header: pageText(report.columns[i]!.label),
-      width: PAGE_COLUMNS.get(report.columns[i]!.label)!,
+      width: onPage.get(report.columns[i]!.label)!,
     })),
     rows: rowsOf(report, keep, (written) => {
       rows = written;

@@ -15,6 +15,11 @@ export interface SheetReport {
   fileStem: string;
   summary: { label: string; value: string }[];
   columns: Column[];
+  /**
+   * The columns a landscape pdf page shows, by label, in points or as shares of the width left;
+   * the others are listed as left out. Reports without one get the change reports' columns.
+   */
+  pdfColumns?: ReadonlyMap<string, number | { share: number }>;
   total: number;
   pages: () => Iterable<string[][]> | AsyncIterable<string[][]>;
 }

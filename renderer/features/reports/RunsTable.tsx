@@ -2,6 +2,12 @@ import type { ReconciliationSummary } from '../../../shared/contract/reports';
 import { formatDateTime } from '../../ui/dateTime';
 import { formatCount } from '../../ui/format';
 
+const states: Record<ReconciliationSummary['state'], string> = {
+  running: 'Running',
+  complete: 'Complete',
+  cancelled: 'Stopped part way',
+};
+
 interface Props {
   runs: readonly ReconciliationSummary[];
   /** The run on screen, if any. */
@@ -9,7 +15,7 @@ interface Props {
   onShow: (run: ReconciliationSummary) => void;
 }
 
-/** Earlier runs of one bulk change, newest first: when, how far, and what they found. */
+/** Runs of one bulk change, newest first: when, how far, and what they found so far. */
 export function RunsTable({ runs, shown, onShow }: Props) {
   return (
     <table className="table reports__runs">
@@ -39,7 +45,7 @@ export function RunsTable({ runs, shown, onShow }: Props) {
         {runs.map((run) => (
           <tr key={run.reconciliationId}>
             <td>{formatDateTime(run.startedAt)}</td>
-            <td>{run.state === 'complete' ? 'Complete' : 'Stopped part way'}</td>
+            <td>{states[run.state]}</td>
             <td className="num">{formatCount(run.devices)}</td>
             <td className="num">{formatCount(run.matching)}</td>
             <td className="num" data-differences={run.differences > 0}>

@@ -347,7 +347,7 @@ describe('each migration step', () => {
     db.close();
   });
 
-  it('11 → reconciliations: an existing bulk change gets runs whose rows list differences first from an index', () => {
+  it('11 → reconciliations: one run of a bulk change asking at a time, finished runs have a finish time, rows list differences first from an index', () => {
     const db = new Database(join(tempDir(), 'workspace.sqlite'));
     db.pragma('foreign_keys = ON');
     migrate(db, migrations, 10);
@@ -363,11 +363,18 @@ describe('each migration step', () => {
       .run(bulk).lastInsertRowid;
     migrate(db, migrations, 11);
 
-    const run = db
-      .prepare(
-        "INSERT INTO reconciliations (bulk_change_id, state, started_by, started_at) VALUES (?, 'cancelled', 'desk', '2026-11-22T10:00:00.000Z')",
-      )
-      .run(bulk).lastInsertRowid;
+    const start = db.prepare(
+      "INSERT INTO reconciliations (bulk_change_id, state, started_by, started_at, heartbeat_at) VALUES (?, 'running', 'desk', '2026-11-22T10:00:00.000Z', '2026-11-22T10:00:00.000Z')",
+    );
+    const run = start.run(bulk).lastInsertRowid;
+    expect(() => start.run(bulk)).toThrow(/UNIQUE/);
+    const finish = db.prepare('UPDATE reconciliations SET state = ?, finished_at = ? WHERE id = ?');
+    expect(() => finish.run('complete', null, run)).toThrow(/CHECK/);
+    expect(() => finish.run('running', '2026-11-22T10:01:00.000Z', run)).toThrow(/CHECK/);
+    expect(() => finish.run('maybe', '2026-11-22T10:01:00.000Z', run)).toThrow(/CHECK/);
+    finish.run('cancelled', '2026-11-22T10:01:00.000Z', run);
+    expect(start.run(bulk).lastInsertRowid).toBe(Number(run) + 1);
+
     const row = db.prepare(
       "INSERT INTO reconciliation_rows (reconciliation_id, device_change_id, outcome, ours_iccid, verdict) VALUES (?, ?, 'SUCCEEDED', '8944', ?)",
     );
@@ -376,7 +383,6 @@ describe('each migration step', () => {
     expect(() => db.prepare("UPDATE reconciliation_rows SET verdict = 'maybe'").run()).toThrow(
       /CHECK/,
     );
-    expect(() => db.prepare("UPDATE reconciliations SET state = 'running'").run()).toThrow(/CHECK/);
     expect(db.prepare('SELECT verdict_order FROM reconciliation_rows').pluck().get()).toBe(0);
 
     const plan = (

@@ -24,8 +24,8 @@ const statusText = (state: CarrierDeviceState) => `${state.status} (${state.carr
  * Whether the carrier's status is ours. A carrier with one word for two of our statuses (Cisco's
  * ACTIVATION_READY is both inventory and pending) agrees when it shows that word.
  */
-function sameStatus(carrier: Carrier, ours: string | null, state: CarrierDeviceState): boolean {
-  if (ours === null || ours === state.status) return true;
+function sameStatus(carrier: Carrier, ours: string, state: CarrierDeviceState): boolean {
+  if (ours === state.status) return true;
   const word = carrierStatusWords[carrier][ours as DeviceStatus] as string | undefined;
   return word !== undefined && word.toLowerCase() === state.carrierStatus.toLowerCase();
 }
@@ -35,8 +35,9 @@ function recordDifferences(device: Compared, state: CarrierDeviceState): string[
   const { ours, carrier } = device;
   const lines: string[] = [];
   const none = (value: string | null) => value ?? 'none';
-  if (!sameStatus(carrier, ours.status, state))
-    lines.push(`Status: ours ${none(ours.status)}, carrier ${statusText(state)}`);
+  // A record with no status of ours has nothing to compare the carrier's against.
+  if (ours.status !== null && !sameStatus(carrier, ours.status, state))
+    lines.push(`Status: ours ${ours.status}, carrier ${statusText(state)}`);
   if (state.ratePlan !== null && state.ratePlan !== ours.ratePlan)
     lines.push(`Carrier rate plan: ours ${none(ours.ratePlan)}, carrier ${state.ratePlan}`);
   if (state.iccid !== ours.iccid) lines.push(`ICCID: ours ${ours.iccid}, carrier ${state.iccid}`);

@@ -6,6 +6,7 @@ import { throttleProgress } from '../../progress';
 import type { Db } from '../../store/open';
 import type { ReportJobs } from '../reportJobs';
 import { runReconciliation } from './runReconciliation';
+import { closeDeadRuns } from './liveRuns';
 import { listRuns } from './runs';
 
 type ReconcileChannel = 'reports:reconcile' | 'reports:reconciliations';
@@ -19,7 +20,11 @@ export interface ReconcileDeps {
   user: string;
 }
 
-/** Reconciliation runs: ask the carriers, keep what they said, list the runs. */
+/**
+ * Reconciliation runs: ask the carriers, keep what they said, list the runs. Runs left
+ * running by a process that died are closed when the workspace opens and whenever runs are
+ * listed; a run another live process is asking keeps its heartbeat and is left alone.
+ */
 export function reconcileHandlers({
   db,
   adapters,
@@ -27,6 +32,7 @@ export function reconcileHandlers({
   progress,
   user,
 }: ReconcileDeps): Pick<CoreHandlers, ReconcileChannel> {
+  closeDeadRuns(db);
   return {
     'reports:reconcile': ({ bulkChangeId }) =>
       jobs.run((signal) => {
@@ -45,6 +51,7 @@ export function reconcileHandlers({
       }),
     'reports:reconciliations': ({ bulkChangeId }) => {
       bulkSummary(db, bulkChangeId);
+      closeDeadRuns(db);
       return { runs: listRuns(db, bulkChangeId) };
     },
   };

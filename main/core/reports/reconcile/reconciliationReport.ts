@@ -7,7 +7,7 @@ import { cached } from '../../store/statements';
 import type { ReportSource } from '../reportSource';
 import type { Column } from '../sheetReport';
 import { duration, type ZonedTime } from '../zonedTime';
-import { runSummary, startedBy } from './runs';
+import { askedSoFar, runSummary, startedBy } from './runs';
 
 interface StoredRow {
   id: number;
@@ -57,6 +57,19 @@ const columns: (Column & { cell: Cell })[] = [
   { label: 'Lookup error', width: 60, cell: (r) => r.lookupError ?? '' },
 ];
 
+/**
+ * What a landscape page shows: the verdict and why, and the statuses it most often turns on.
+ * Differences and lookup errors never share a row, so each gets a wide share of what is left.
+ */
+const PDF_COLUMNS = new Map<string, number | { share: number }>([
+  ['ICCID', 100],
+  ['Status ours', 56],
+  ['Status at carrier', 120],
+  ['Verdict', 52],
+  ['Differences', { share: 3 }],
+  ['Lookup error', { share: 2 }],
+]);
+
 const SELECT = `SELECT r.id, r.verdict_order AS "order", r.ours_iccid AS iccid, r.ours_imei AS imei,
   a.carrier, a.name AS account, r.outcome, r.ours_status AS status, r.ours_rate_plan AS ratePlan,
   r.carrier_status AS carrierStatus, r.carrier_status_word AS carrierWord,
@@ -65,6 +78,9 @@ const SELECT = `SELECT r.id, r.verdict_order AS "order", r.ours_iccid AS iccid, 
   FROM reconciliation_rows r LEFT JOIN carrier_accounts a ON a.id = r.account_id
   WHERE r.reconciliation_id = @run`;
 const ORDER = 'ORDER BY r.verdict_order, r.ours_iccid, r.id';
+// A run still asking rewrites verdicts and ICCIDs as answers come in; its rows are walked by id,
+// which never changes, so none is skipped or read twice.
+const LIVE_ORDER = 'ORDER BY r.id';
 const PAGE = 500;
 
 /** "12 devices: 10 matching, 1 differing, 1 not checked" per carrier account asked. */
@@ -101,6 +117,12 @@ export function reconciliationReport(
   const local = changeHandlers[bulk.changeType].target === 'local';
   const count = (n: number) => n.toLocaleString('en-US');
   const cells = (row: StoredRow) => columns.map((c) => c.cell(row, time));
+  const running = run.state === 'running';
+  const states = {
+    running: `Running: ${count(askedSoFar(db, reconciliationId))} of ${count(run.devices)} asked so far; the rest are listed as not checked until asked`,
+    complete: 'Complete: every device was asked',
+    cancelled: 'Cancelled: stopped part way; the devices not asked are listed as not checked',
+  };
   return {
     title: `Reconciliation of bulk change #${bulk.id} — ${bulk.title}`,
     sheetName: 'Devices',
@@ -117,10 +139,7 @@ export function reconciliationReport(
       { label: 'Run took', value: duration(run.startedAt, run.finishedAt) },
       {
         label: 'State',
-        value:
-          run.state === 'complete'
-            ? 'Complete: every device was asked'
-            : 'Cancelled: stopped part way; the devices not asked are listed as not checked',
+        value: states[run.state],
       },
       { label: 'Devices', value: count(run.devices) },
       { label: 'Matching', value: count(run.matching) },
@@ -136,26 +155,31 @@ export function reconciliationReport(
       { label: 'Time zone', value: time.timeZone },
     ],
     columns: columns.map(({ label, width }) => ({ label, width })),
+    pdfColumns: PDF_COLUMNS,
     total: run.devices,
     page: (offset, limit) =>
       (
-        cached(db, `${SELECT} ${ORDER} LIMIT @limit OFFSET @offset`).all({
+        cached(db, `${SELECT} ${running ? LIVE_ORDER : ORDER} LIMIT @limit OFFSET @offset`).all({
           run: reconciliationId,
           offset,
           limit,
         }) as StoredRow[]
       ).map(cells),
-    /** Every row a page at a time after the last one read, walked from the report's index. */
+    /** Every row a page at a time after the last one read, walked from an index. */
     async *pages() {
-      const next = cached(
-        db,
-        `${SELECT} AND (r.verdict_order, r.ours_iccid, r.id) > (@order, @iccid, @id) ${ORDER} LIMIT ${PAGE}`,
-      );
-      for (let after = { order: -1, iccid: '', id: 0 }; ;) {
-        const rows = next.all({ run: reconciliationId, ...after }) as StoredRow[];
+      const next = running
+        ? cached(db, `${SELECT} AND r.id > @id ${LIVE_ORDER} LIMIT ${PAGE}`)
+        : cached(
+            db,
+            `${SELECT} AND (r.verdict_order, r.ours_iccid, r.id) > (@order, @iccid, @id) ${ORDER} LIMIT ${PAGE}`,
+          );
+      for (let last: StoredRow | undefined; ;) {
+        const key = running
+          ? { id: last?.id ?? 0 }
+          : { order: last?.order ?? -1, iccid: last?.iccid ?? '', id: last?.id ?? 0 };
+        const rows = next.all({ run: reconciliationId, ...key }) as StoredRow[];
         if (rows.length === 0) return;
-        const last = rows[rows.length - 1]!;
-        after = { order: last.order, iccid: last.iccid, id: last.id };
+        last = rows[rows.length - 1];
         yield rows.map(cells);
       }
     },

@@ -10,11 +10,14 @@ import type { Db } from '../../store/open';
 import { cached } from '../../store/statements';
 import { checkDevice, GONE, notChecked, type CheckContext, type Pending } from './checkDevice';
 import { whatChanged } from './compare';
-import { createRun, finishRun, runSummary, saveRows, type RowResult } from './runs';
+import { beat, HEARTBEAT_MS, startRun } from './liveRuns';
+import { finishRun, runSummary, saveRows, type RowResult } from './runs';
 
 const FINAL = new Set(['PROCESSED', 'PARTIAL', 'ERROR', 'CANCELLED']);
 /** Answers kept per transaction: few enough to keep each write short, many enough to be cheap. */
 const BATCH = 250;
+/** Answers are kept at least this often, so a report of the run in progress is nearly current. */
+const FLUSH_MS = 1_000;
 
 export interface ReconcileRun {
   db: Db;
@@ -33,7 +36,7 @@ export async function runReconciliation(
   run: ReconcileRun,
   bulkChangeId: number,
 ): Promise<ReconciliationSummary> {
-  const { db, signal } = run;
+  const { db } = run;
   const bulk = bulkSummary(db, bulkChangeId);
   if (!FINAL.has(bulk.status)) {
     const what = bulk.paused
@@ -53,7 +56,28 @@ export async function runReconciliation(
   const params = handler.params.parse(raw);
   const what = whatChanged(bulk.changeType, raw);
 
-  const reconciliationId = createRun(db, bulkChangeId, run.user);
+  const reconciliationId = startRun(db, bulkChangeId, run.user);
+  const heartbeat = setInterval(() => beat(db, reconciliationId), HEARTBEAT_MS);
+  try {
+    return await askEveryDevice(run, { reconciliationId, bulkChangeId, handler, params, what });
+  } finally {
+    clearInterval(heartbeat);
+  }
+}
+
+/** What a started run needs to ask about its devices. */
+interface Started {
+  reconciliationId: number;
+  bulkChangeId: number;
+  handler: ChangeHandler;
+  params: unknown;
+  what: string;
+}
+
+/** Asks about every device of a started run, then closes it complete or stopped part way. */
+async function askEveryDevice(run: ReconcileRun, started: Started): Promise<ReconciliationSummary> {
+  const { db, signal } = run;
+  const { reconciliationId, handler, params, what } = started;
   const rows = cached(
     db,
     `SELECT r.device_change_id AS deviceChangeId, r.account_id AS accountId, dc.device_id AS deviceId,
@@ -61,20 +85,22 @@ export async function runReconciliation(
        r.ours_msisdn AS msisdn, r.ours_status AS status, r.ours_rate_plan AS ratePlan
      FROM reconciliation_rows r JOIN device_changes dc ON dc.id = r.device_change_id
      WHERE r.reconciliation_id = ? ORDER BY r.id`,
-  ).all(reconciliationId) as (Omit<Pending, 'ours'> &
+  ).all(started.reconciliationId) as (Omit<Pending, 'ours'> &
     RowResult['ours'] & { accountId: number | null })[];
 
   const total = rows.length;
   let done = 0;
   let buffer: RowResult[] = [];
+  let flushed = Date.now();
   const flush = () => {
+    flushed = Date.now();
     if (buffer.length === 0) return;
-    saveRows(db, reconciliationId, buffer);
+    saveRows(db, started, buffer);
     buffer = [];
   };
   const keep = (result: RowResult) => {
     buffer.push(result);
-    if (buffer.length >= BATCH) flush();
+    if (buffer.length >= BATCH || Date.now() - flushed >= FLUSH_MS) flush();
     done += 1;
     run.onProgress(done, total);
   };
@@ -126,7 +152,8 @@ export async function runReconciliation(
       guarded(() => reconcileAccount(accountId, devices)),
     ),
   );
-  flush();
+  // A batch refused for holding a credential stops the run like any other failure.
+  await guarded(async () => flush());
   // A run that broke keeps what it had, and reads as stopped part way.
   finishRun(db, reconciliationId, failure !== undefined || (signal.aborted && done < total));
   if (failure !== undefined) throw failure.error;

@@ -1,5 +1,6 @@
 import type { ReconciliationSummary } from '../../../../shared/contract/reports';
 import type { CarrierDeviceState } from '../../carriers/types';
+import { assertRedacted } from '../../audit/secretGuard';
 import { CoreError } from '../../errors';
 import type { Db } from '../../store/open';
 import { cached } from '../../store/statements';
@@ -30,15 +31,17 @@ const SUMMARY = `SELECT id AS reconciliationId, bulk_change_id AS bulkChangeId, 
 
 /**
  * Starts a run: one not-checked row per device change, with our record as it stands now, so
- * a run stopped at any point already lists every device.
+ * a run stopped at any point already lists every device. `startRun` checks that no other run
+ * of the bulk change is still asking first.
  */
 export function createRun(db: Db, bulkChangeId: number, user: string): number {
   return db.transaction(() => {
+    const now = new Date().toISOString();
     const id = Number(
       cached(
         db,
-        "INSERT INTO reconciliations (bulk_change_id, state, started_by, started_at) VALUES (?, 'cancelled', ?, ?)",
-      ).run(bulkChangeId, user, new Date().toISOString()).lastInsertRowid,
+        "INSERT INTO reconciliations (bulk_change_id, state, started_by, started_at, heartbeat_at) VALUES (?, 'running', ?, ?, ?)",
+      ).run(bulkChangeId, user, now, now).lastInsertRowid,
     );
     const devices = cached(
       db,
@@ -60,8 +63,32 @@ export function createRun(db: Db, bulkChangeId: number, user: string): number {
   })();
 }
 
+/**
+ * Carrier text is kept for good, as the audit log is: the same check that no credential slipped
+ * past the adapters' redaction. A leak is a bug, so the batch is refused and the run stops.
+ */
+function assertNoSecrets(row: RowResult, bulkChangeId: number): void {
+  const where = `ICCID ${row.ours.iccid}`;
+  assertRedacted(row.lookupError, `reconciliation lookup error for ${where}`, bulkChangeId);
+  assertRedacted(row.differences, `reconciliation differences for ${where}`, bulkChangeId);
+  const c = row.carrier;
+  if (!c) return;
+  for (const [field, text] of [
+    ['status', c.carrierStatus],
+    ['rate plan', c.ratePlan],
+    ['communication plan', c.communicationPlan],
+  ] as const)
+    assertRedacted(text, `carrier ${field} for ${where}`, bulkChangeId);
+}
+
 /** Stores a batch of answers and the run's counts in one transaction. */
-export function saveRows(db: Db, reconciliationId: number, rows: readonly RowResult[]): void {
+export function saveRows(
+  db: Db,
+  run: { reconciliationId: number; bulkChangeId: number },
+  rows: readonly RowResult[],
+): void {
+  const { reconciliationId } = run;
+  for (const row of rows) assertNoSecrets(row, run.bulkChangeId);
   const update = cached(
     db,
     `UPDATE reconciliation_rows SET ours_iccid = @iccid, ours_imei = @imei, ours_msisdn = @msisdn,
@@ -106,15 +133,18 @@ function recount(db: Db, reconciliationId: number): void {
   ).run({ id: reconciliationId });
 }
 
+const NOT_ASKED = `UPDATE reconciliation_rows SET lookup_error = @why
+  WHERE reconciliation_id = @id AND asked_at IS NULL AND lookup_error IS NULL`;
+
 /** Ends a run: complete, or cancelled with every device not asked saying why. */
-export function finishRun(db: Db, reconciliationId: number, cancelled: boolean): void {
+export function finishRun(
+  db: Db,
+  reconciliationId: number,
+  cancelled: boolean,
+  why = 'Not asked: the reconciliation was cancelled before this device.',
+): void {
   db.transaction(() => {
-    if (cancelled)
-      cached(
-        db,
-        `UPDATE reconciliation_rows SET lookup_error = 'Not asked: the reconciliation was cancelled before this device.'
-         WHERE reconciliation_id = ? AND asked_at IS NULL AND lookup_error IS NULL`,
-      ).run(reconciliationId);
+    if (cancelled) cached(db, NOT_ASKED).run({ id: reconciliationId, why });
     recount(db, reconciliationId);
     cached(db, 'UPDATE reconciliations SET state = ?, finished_at = ? WHERE id = ?').run(
       cancelled ? 'cancelled' : 'complete',
@@ -124,7 +154,7 @@ export function finishRun(db: Db, reconciliationId: number, cancelled: boolean):
   })();
 }
 
-/** One run's counts; a run that never finished reads as cancelled. */
+/** One run's counts. */
 export function runSummary(db: Db, reconciliationId: number): ReconciliationSummary {
   const run = cached(db, `${SUMMARY} WHERE id = ?`).get(reconciliationId) as
     ReconciliationSummary | undefined;
@@ -143,9 +173,12 @@ export function listRuns(db: Db, bulkChangeId: number): ReconciliationSummary[] 
   ) as ReconciliationSummary[];
 }
 
-/** The newest reconciliation run of a bulk change, or null when it was never reconciled. */
+/** The newest finished run of a bulk change, or null when none has finished. */
 export function latestReconciliationId(db: Db, bulkChangeId: number): number | null {
-  const id = cached(db, 'SELECT max(id) FROM reconciliations WHERE bulk_change_id = ?')
+  const id = cached(
+    db,
+    'SELECT max(id) FROM reconciliations WHERE bulk_change_id = ? AND finished_at IS NOT NULL',
+  )
     .pluck()
     .get(bulkChangeId) as number | null;
   return id ?? null;
@@ -156,3 +189,13 @@ export const startedBy = (db: Db, reconciliationId: number): string =>
   cached(db, 'SELECT started_by FROM reconciliations WHERE id = ?')
     .pluck()
     .get(reconciliationId) as string;
+
+/** How many devices a run has asked about (or found it could not) so far. */
+export const askedSoFar = (db: Db, reconciliationId: number): number =>
+  cached(
+    db,
+    `SELECT count(*) FROM reconciliation_rows
+     WHERE reconciliation_id = ? AND (asked_at IS NOT NULL OR lookup_error IS NOT NULL)`,
+  )
+    .pluck()
+    .get(reconciliationId) as number;

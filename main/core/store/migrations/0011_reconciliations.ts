@@ -1,23 +1,26 @@
 /**
  * Reconciliation runs of a bulk change: what we held for each device, what its carrier said
- * when asked, and whether they agree. A run is written as `cancelled` with no finish time and
- * becomes `complete` only when every device was asked, so a run the app never finished reads
- * as stopped part way, its unasked devices as not checked.
+ * when asked, and whether they agree. A run is written as `running` and ends `complete` or
+ * `cancelled`. The process running it beats `heartbeat_at`; a run whose heartbeat has gone
+ * quiet belonged to a process that died, and is closed as cancelled, its unasked devices not
+ * checked. At most one run of a bulk change is running at a time.
  */
 export const sql = /* sql */ `
 CREATE TABLE reconciliations (
   id             INTEGER PRIMARY KEY,
   bulk_change_id INTEGER NOT NULL REFERENCES bulk_changes (id) ON DELETE CASCADE,
-  state          TEXT NOT NULL CHECK (state IN ('complete', 'cancelled')),
+  state          TEXT NOT NULL CHECK (state IN ('running', 'complete', 'cancelled')),
   started_by     TEXT NOT NULL,
   started_at     TEXT NOT NULL,
-  finished_at    TEXT,
+  finished_at    TEXT CHECK ((state = 'running') = (finished_at IS NULL)),
+  heartbeat_at   TEXT NOT NULL,
   devices        INTEGER NOT NULL DEFAULT 0 CHECK (devices >= 0),
   matching       INTEGER NOT NULL DEFAULT 0 CHECK (matching >= 0),
   differences    INTEGER NOT NULL DEFAULT 0 CHECK (differences >= 0),
   not_checked    INTEGER NOT NULL DEFAULT 0 CHECK (not_checked >= 0)
 ) STRICT;
 CREATE INDEX reconciliations_bulk ON reconciliations (bulk_change_id, id);
+CREATE UNIQUE INDEX reconciliations_running ON reconciliations (bulk_change_id) WHERE state = 'running';
 
 -- ours_*: our record when the carrier was asked; carrier_*: the carrier's answer, no more than
 -- a CarrierDeviceState holds. Differences are the desk's words, one line per field.
