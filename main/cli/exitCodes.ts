@@ -12,9 +12,7 @@ export const ExitCode = {
 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-const FINAL_STATUSES: readonly BulkStatus[] = ['PROCESSED', 'PARTIAL', 'ERROR', 'CANCELLED'];
-
-export const isFinal = (status: BulkStatus): boolean => FINAL_STATUSES.includes(status);
+export { isFinalBulkStatus as isFinal } from '../../shared/domain/changes';
 
 /** The exit code for a bulk change that has ended. */
 export function exitCodeFor(status: BulkStatus): ExitCode {

@@ -1,7 +1,5 @@
 import type { BulkProgress } from '../../shared/contract/bulk';
-import type { BulkStatus } from '../../shared/domain/changes';
-
-const FINAL: ReadonlySet<BulkStatus> = new Set(['PROCESSED', 'PARTIAL', 'ERROR', 'CANCELLED']);
+import { isFinalBulkStatus } from '../../shared/domain/changes';
 
 /** What the taskbar (Windows) or dock (macOS) shows: a fraction, or nothing (-1). */
 export interface TaskbarProgress {
@@ -20,7 +18,7 @@ export class BulkTally {
   /** Takes one progress event; answers the change's id when it just reached a final status. */
   take(progress: BulkProgress): number | undefined {
     const id = progress.bulkChangeId;
-    if (FINAL.has(progress.status)) {
+    if (isFinalBulkStatus(progress.status)) {
       const wasRunning = this.running.delete(id);
       return wasRunning ? id : undefined;
     }

@@ -22,6 +22,16 @@ export const BulkStatus = z.enum([
 ]);
 export type BulkStatus = z.infer<typeof BulkStatus>;
 
+const FINAL_BULK_STATUSES: ReadonlySet<string> = new Set<BulkStatus>([
+  'PROCESSED',
+  'PARTIAL',
+  'ERROR',
+  'CANCELLED',
+]);
+
+/** A bulk change that has stopped for good: nothing more is sent, only reports and packs. */
+export const isFinalBulkStatus = (status: string): boolean => FINAL_BULK_STATUSES.has(status);
+
 /** One device inside a bulk change. */
 export const DeviceChangeStatus = z.enum([
   'PENDING',

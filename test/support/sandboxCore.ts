@@ -1,9 +1,8 @@
 import type { Channel, EventMessage, RequestOf, ResponseOf } from '../../shared/contract';
 import type { BulkProgress } from '../../shared/contract/bulk';
 import { parseRequest } from '../../shared/contract/validate';
+import { isFinalBulkStatus } from '../../shared/domain/changes';
 import { openCore, type Core, type CoreOptions } from '../../main/core/core';
-
-const FINAL = new Set(['PROCESSED', 'PARTIAL', 'ERROR', 'CANCELLED']);
 
 /**
  * Core on a sandbox workspace, driven as a window would drive it: requests parsed first, push
@@ -28,7 +27,7 @@ export function sandboxCore(dataDir: string, options: Partial<CoreOptions> = {})
       }
       if (message.event !== 'bulk:progress') return;
       const progress = message.payload as BulkProgress;
-      if (!FINAL.has(progress.status)) return;
+      if (!isFinalBulkStatus(progress.status)) return;
       for (const waiter of waiters.filter((w) => w.bulkId === progress.bulkChangeId))
         waiter.resolve(progress);
     },
@@ -48,7 +47,7 @@ export function sandboxCore(dataDir: string, options: Partial<CoreOptions> = {})
   async function untilFinal(bulkId: number): Promise<BulkProgress> {
     const ended = new Promise<BulkProgress>((resolve) => waiters.push({ bulkId, resolve }));
     const now = await call('bulk:get', { bulkChangeId: bulkId });
-    if (FINAL.has(now.status)) {
+    if (isFinalBulkStatus(now.status)) {
       const last = [...events]
         .reverse()
         .find(

@@ -36,9 +36,10 @@ const stored = (text: string) => text.replace(LONE_SURROGATE, '\uFFFD');
 const storedOrNull = (text: string | null) => (text === null ? null : stored(text));
 
 function toContent(entry: AuditEntryInput): EntryContent {
-  assertRedacted(entry.requestText, 'request text', entry.bulkChangeId);
-  assertRedacted(entry.responseText, 'response text', entry.bulkChangeId);
-  assertRedacted(entry.responseStatus, 'response status', entry.bulkChangeId);
+  const refusing = `The audit log refused an entry for bulk change ${entry.bulkChangeId}`;
+  assertRedacted(entry.requestText, 'request text', refusing);
+  assertRedacted(entry.responseText, 'response text', refusing);
+  assertRedacted(entry.responseStatus, 'response status', refusing);
   return {
     bulk_change_id: entry.bulkChangeId,
     device_change_id: entry.deviceChangeId,

@@ -36,14 +36,17 @@ const LEAKS: readonly { what: string; pattern: RegExp }[] = [
   },
 ];
 
-/** Throws if `text` plainly still holds a credential; never echoes the credential itself. */
-export function assertRedacted(text: string | null, field: string, bulkChangeId: number): void {
+/**
+ * Throws if `text` plainly still holds a credential; never echoes the credential itself.
+ * `refusing` names what would have kept it, e.g. "The audit log refused an entry for bulk change 12".
+ */
+export function assertRedacted(text: string | null, field: string, refusing: string): void {
   if (text === null) return;
   for (const leak of LEAKS) {
     if (leak.pattern.test(text)) {
       throw new CoreError(
         'internal',
-        `The audit log refused an entry for bulk change ${bulkChangeId}: its ${field} still holds ${leak.what}. Nothing was written; this is a bug in the redaction, please report it.`,
+        `${refusing}: its ${field} still holds ${leak.what}. Nothing was written; this is a bug in the redaction, please report it.`,
       );
     }
   }

@@ -28,7 +28,7 @@ interface ReviewRow {
 /** Throws a plain refusal if the reason would be refused by the audit log's secret guard. */
 function checkReason(reason: string, bulkChangeId: number): void {
   try {
-    assertRedacted(reason, 'reason', bulkChangeId);
+    assertRedacted(reason, 'reason', `Resolving rows of bulk change ${bulkChangeId}`);
   } catch {
     throw new CoreError(
       'invalid_request',

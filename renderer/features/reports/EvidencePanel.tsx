@@ -1,7 +1,7 @@
+import { isFinalBulkStatus } from '../../../shared/domain/changes';
 import { useShallow } from 'zustand/react/shallow';
 import type { BulkStatus } from '../../../shared/domain/changes';
 import { formatCount } from '../../ui/format';
-import { isFinished } from './choicesStore';
 import { useFormsStore } from './formsStore';
 import { JobProgress } from './JobProgress';
 import { useJobsStore } from './jobsStore';
@@ -24,7 +24,7 @@ export function EvidencePanel({ bulkChangeId, status }: Props) {
     })),
   );
   const timeZone = useFormsStore((state) => state.timeZone);
-  const unfinished = status !== null && !isFinished(status);
+  const unfinished = status !== null && !isFinalBulkStatus(status);
   return (
     <div className="reports__evidence">
       <div className="reports__row">

@@ -1,7 +1,6 @@
 import { create } from 'zustand';
 import type { AppError } from '../../../shared/contract';
 import type { BulkHistoryEntry } from '../../../shared/contract/bulkView';
-import type { BulkStatus } from '../../../shared/domain/changes';
 import { api } from '../../api/client';
 
 /** The newest bulk changes offered in the pickers; an older one is typed by its number. */
@@ -15,10 +14,6 @@ interface ChoicesState {
   error: AppError | null;
   load(): Promise<void>;
 }
-
-/** A bulk change that has stopped for good: the only kind an evidence pack is written for. */
-export const isFinished = (status: BulkStatus): boolean =>
-  status === 'PROCESSED' || status === 'PARTIAL' || status === 'ERROR' || status === 'CANCELLED';
 
 /** What the report forms offer to pick from: bulk changes, tenants and users. */
 export const useChoicesStore = create<ChoicesState>()((set) => ({

@@ -145,7 +145,9 @@ describe('a reconciliation still asking the carriers', () => {
       refused = error as Error;
     }
     expect(refused?.message).toMatch(
-      new RegExp(`lookup error for ICCID ${devices[0]!} still holds a password, key or token`),
+      new RegExp(
+        `^The reconciliation of bulk change ${id} refused to keep an answer: its lookup error for ICCID ${devices[0]!} still holds a password, key or token`,
+      ),
     );
     expect(refused?.message).not.toContain('sk-live');
     expect(

@@ -1,3 +1,4 @@
+import { isFinalBulkStatus } from '../../../../shared/domain/changes';
 import type { Writable } from 'node:stream';
 import { AuditLog, type AuditAnchor, type VerifyResult } from '../../audit/auditLog';
 import { CoreError } from '../../errors';
@@ -33,8 +34,6 @@ export interface EvidencePackResult {
   verification: VerifyResult;
 }
 
-const FINAL = new Set(['PROCESSED', 'PARTIAL', 'ERROR', 'CANCELLED']);
-
 /** A bulk change that has finished, so its pack holds every entry; refused otherwise. */
 export function finishedBulkChange(
   db: Db,
@@ -50,7 +49,7 @@ export function finishedBulkChange(
       'not_found',
       `Bulk change ${bulkChangeId} does not exist in this workspace.`,
     );
-  if (!FINAL.has(bulk.status)) {
+  if (!isFinalBulkStatus(bulk.status)) {
     throw new CoreError(
       'conflict',
       `Bulk change ${bulkChangeId} is ${bulk.status}. Export its evidence pack once it has finished, so the pack holds every entry.`,

@@ -1,3 +1,4 @@
+import { isFinalBulkStatus } from '../../../../shared/domain/changes';
 import type { ReconciliationSummary } from '../../../../shared/contract/reports';
 import { summary as bulkSummary } from '../../bulk/service';
 import type { AccountAdapters } from '../../carriers/accountAdapters';
@@ -13,7 +14,6 @@ import { whatChanged } from './compare';
 import { beat, HEARTBEAT_MS, startRun } from './liveRuns';
 import { finishRun, runSummary, saveRows, type RowResult } from './runs';
 
-const FINAL = new Set(['PROCESSED', 'PARTIAL', 'ERROR', 'CANCELLED']);
 /** Answers kept per transaction: few enough to keep each write short, many enough to be cheap. */
 const BATCH = 250;
 /** Answers are kept at least this often, so a report of the run in progress is nearly current. */
@@ -38,7 +38,7 @@ export async function runReconciliation(
 ): Promise<ReconciliationSummary> {
   const { db } = run;
   const bulk = bulkSummary(db, bulkChangeId);
-  if (!FINAL.has(bulk.status)) {
+  if (!isFinalBulkStatus(bulk.status)) {
     const what = bulk.paused
       ? `paused (${bulk.status}): resume or cancel it, then reconcile it once it has finished`
       : `${bulk.status}: reconcile it once it has finished`;

@@ -69,8 +69,9 @@ export function createRun(db: Db, bulkChangeId: number, user: string): number {
  */
 function assertNoSecrets(row: RowResult, bulkChangeId: number): void {
   const where = `ICCID ${row.ours.iccid}`;
-  assertRedacted(row.lookupError, `reconciliation lookup error for ${where}`, bulkChangeId);
-  assertRedacted(row.differences, `reconciliation differences for ${where}`, bulkChangeId);
+  const refusing = `The reconciliation of bulk change ${bulkChangeId} refused to keep an answer`;
+  assertRedacted(row.lookupError, `lookup error for ${where}`, refusing);
+  assertRedacted(row.differences, `differences for ${where}`, refusing);
   const c = row.carrier;
   if (!c) return;
   for (const [field, text] of [
@@ -78,7 +79,7 @@ function assertNoSecrets(row: RowResult, bulkChangeId: number): void {
     ['rate plan', c.ratePlan],
     ['communication plan', c.communicationPlan],
   ] as const)
-    assertRedacted(text, `carrier ${field} for ${where}`, bulkChangeId);
+    assertRedacted(text, `carrier ${field} for ${where}`, refusing);
 }
 
 /** Stores a batch of answers and the run's counts in one transaction. */
