@@ -28,6 +28,21 @@ const RISKY = /^[=+\-@\x00-\x1F]/;
 // eslint-disable-next-line no-control-regex
 const inXlsx = (value: string) => value.replace(/[\x00-\x08\x0B\x0C\x0E-\x1F]/g, '');
 
+/** No cell of `all` would run, and each hostile value is there `times` times, quoted. */
+function expectNeutralised(format: string, all: string[], times: number): void {
+  expect(
+    all.filter((cell) => RISKY.test(cell)),
+    format,
+  ).toEqual([]);
+  for (const value of HOSTILE) {
+    const written = format === 'xlsx' ? inXlsx(value) : value;
+    expect(
+      all.filter((cell) => cell === `'${written}`),
+      `${format} ${JSON.stringify(value)}`,
+    ).toHaveLength(times);
+  }
+}
+
 describe('report exports opened in a spreadsheet', () => {
   it('neutralise every cell a spreadsheet would read as a formula, in titles, identifiers and error messages', async () => {
     ws = await deskWorkspace(tempDir());
@@ -57,18 +72,8 @@ describe('report exports opened in a spreadsheet', () => {
       csv: csvRows(csv.path).flat(),
     };
     for (const [format, all] of Object.entries(cells)) {
-      expect(
-        all.filter((cell) => RISKY.test(cell)),
-        format,
-      ).toEqual([]);
-      for (const value of HOSTILE) {
-        const written = format === 'xlsx' ? inXlsx(value) : value;
-        // ICCID, carrier request id and error reason: each hostile value three times, quoted.
-        expect(
-          all.filter((cell) => cell === `'${written}`),
-          `${format} ${JSON.stringify(value)}`,
-        ).toHaveLength(3);
-      }
+      // ICCID, carrier request id and error reason: each hostile value three times, quoted.
+      expectNeutralised(format, all, 3);
       // The title alone in the Title line; inside "Bulk change #n: …" it no longer leads.
       expect(all, format).toContain(`'=HYPERLINK("http://x")`);
       expect(all, format).toContain(`Bulk change #${id}: =HYPERLINK("http://x")`);
@@ -103,19 +108,10 @@ describe('report exports opened in a spreadsheet', () => {
       csv: csvRows((await exported('csv')).path).flat(),
     };
     for (const [format, all] of Object.entries(cells)) {
-      expect(
-        all.filter((cell) => RISKY.test(cell)),
-        format,
-      ).toEqual([]);
-      for (const value of HOSTILE) {
-        const written = format === 'xlsx' ? inXlsx(value) : value;
-        // Carrier plan, differences and lookup error lead with it; the status wraps it in words.
-        expect(
-          all.filter((cell) => cell === `'${written}`),
-          `${format} ${JSON.stringify(value)}`,
-        ).toHaveLength(3);
-        expect(all, format).toContain(`suspended (${written})`);
-      }
+      // Carrier plan, differences and lookup error lead with it; the status wraps it in words.
+      expectNeutralised(format, all, 3);
+      for (const value of HOSTILE)
+        expect(all, format).toContain(`suspended (${format === 'xlsx' ? inXlsx(value) : value})`);
     }
     // A pdf runs nothing, but it must still be written whole from the same text.
     expect((await exported('pdf')).rows).toBe(HOSTILE.length);
