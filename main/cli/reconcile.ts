@@ -123,7 +123,8 @@ export async function runReconcile(
   const session = openCoreSession(dataDir, appVersion);
   const interrupt = listenForInterrupt();
   // The run may have ended and the session closed just as Ctrl-C came: nothing left to stop.
-  const stop = () => session.call('reports:cancel', {}).catch(() => undefined);
+  const stop = () =>
+    session.call('reports:cancel', { task: 'reports:reconcile' }).catch(() => undefined);
   // Core opens the run a moment after it is asked to, with its first progress: a Ctrl-C that
   // comes before then is passed on once there is a run to stop.
   let started = false;

@@ -141,6 +141,15 @@ export const EvidencePackFile = ReportFile.extend({
 });
 export type EvidencePackFile = z.infer<typeof EvidencePackFile>;
 
+/** The long report work `reports:cancel` can stop, named as its progress reports are. */
+export const ReportTask = z.enum([
+  'reports:export',
+  'reports:evidencePack',
+  'reports:reconcile',
+  'audit:verify',
+]);
+export type ReportTask = z.infer<typeof ReportTask>;
+
 export const reportRequests = {
   'reports:bulkChange': defineRequest(
     'A bulk change report: its summary and a page of its devices, before → after and outcome.',
@@ -187,8 +196,8 @@ export const reportRequests = {
     EvidencePackFile.nullable(),
   ),
   'reports:cancel': defineRequest(
-    'Stops a running export, evidence pack, reconciliation or audit check.',
-    z.object({}),
+    'Stops a running export, evidence pack, reconciliation or audit check: the one named, or all.',
+    z.object({ task: ReportTask.optional() }),
     z.object({ cancelled: z.boolean() }),
   ),
   'reports:reveal': defineRequest(

@@ -1,3 +1,4 @@
+import type { ReportTask } from '../../../shared/contract/reports';
 import type { Progress } from '../../../shared/contract/workspace';
 import type { AuditLog } from '../audit/auditLog';
 import type { AccountAdapters } from '../carriers/accountAdapters';
@@ -44,13 +45,19 @@ export function reportHandlers({
 }: ReportDeps): Pick<CoreHandlers, ReportChannel> {
   const jobs = new ReportJobs();
   /** A progress callback for one task that also stops the work once it is cancelled. */
-  const reporter = (task: string, label: string, signal: AbortSignal) => {
+  const reporter = (task: ReportTask, label: string, signal: AbortSignal) => {
     const send = progress && throttleProgress(progress);
     return (done: number, total: number, step = label) => {
       stopIfCancelled(signal, label);
       send?.({ task, label: step, done, total });
     };
   };
+  /** Runs one job that `reports:cancel` can stop, its progress reported under its task. */
+  const job = <T>(
+    task: ReportTask,
+    label: string,
+    work: (signal: AbortSignal, onProgress: ReturnType<typeof reporter>) => Promise<T>,
+  ) => jobs.run(task, (signal) => work(signal, reporter(task, label, signal)));
   return {
     'reports:bulkChange': ({ offset, limit, timeZone, bulkChangeId }) =>
       reportPage(openReport(db, { kind: 'bulkChange', bulkChangeId, timeZone }), offset, limit),
@@ -66,23 +73,16 @@ export function reportHandlers({
       ),
     ...reconcileHandlers({ db, adapters, jobs, progress, user: createdBy }),
     'reports:export': ({ report, format, path }) =>
-      jobs.run((signal) => {
-        const onProgress = reporter('reports:export', 'Writing the report', signal);
-        return path === undefined
+      job('reports:export', 'Writing the report', (_signal, onProgress) =>
+        path === undefined
           ? exportReport(db, report, format, onProgress)
-          : exportReportTo(db, report, format, path, onProgress);
-      }),
-    'reports:evidencePack': ({ bulkChangeId, timeZone, path }) =>
-      jobs.run((signal) =>
-        exportEvidencePack(db, {
-          bulkChangeId,
-          timeZone,
-          path,
-          onProgress: reporter('reports:evidencePack', 'Writing the evidence pack', signal),
-          signal,
-        }),
+          : exportReportTo(db, report, format, path, onProgress),
       ),
-    'reports:cancel': () => ({ cancelled: jobs.cancel() }),
+    'reports:evidencePack': ({ bulkChangeId, timeZone, path }) =>
+      job('reports:evidencePack', 'Writing the evidence pack', (signal, onProgress) =>
+        exportEvidencePack(db, { bulkChangeId, timeZone, path, onProgress, signal }),
+      ),
+    'reports:cancel': ({ task }) => ({ cancelled: jobs.cancel(task) }),
     'reports:reveal': ({ path }) => {
       throw new CoreError(
         'unavailable',
@@ -90,9 +90,8 @@ export function reportHandlers({
       );
     },
     'audit:verify': ({ anchor }) =>
-      jobs.run((signal) => {
-        const onProgress = reporter('audit:verify', 'Checking the audit log', signal);
-        return audit.verify({ anchor, signal, onProgress });
-      }),
+      job('audit:verify', 'Checking the audit log', (signal, onProgress) =>
+        audit.verify({ anchor, signal, onProgress }),
+      ),
   };
 }

@@ -1,16 +1,17 @@
+import type { ReportTask } from '../../../shared/contract/reports';
 import { CoreError } from '../errors';
 
 /**
  * The long report work running now (exports, evidence packs, reconciliations, audit checks), so
- * one `reports:cancel` can stop it. Each job gets its own signal; a cancelled job ends with
+ * `reports:cancel` can stop it, by kind or all at once. Each job gets its own signal; a cancelled job ends with
  * a `cancelled` error unless it chooses to keep what it has (a reconciliation).
  */
 export class ReportJobs {
-  private readonly running = new Set<AbortController>();
+  private readonly running = new Map<AbortController, ReportTask>();
 
-  async run<T>(work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  async run<T>(task: ReportTask, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
-    this.running.add(controller);
+    this.running.set(controller, task);
     try {
       return await work(controller.signal);
     } finally {
@@ -18,10 +19,14 @@ export class ReportJobs {
     }
   }
 
-  /** Stops every running job; false when nothing was running. */
-  cancel(): boolean {
-    const any = this.running.size > 0;
-    for (const controller of this.running) controller.abort();
+  /** Stops the running jobs of one kind, or all; false when none was running. */
+  cancel(task?: ReportTask): boolean {
+    let any = false;
+    for (const [controller, kind] of this.running) {
+      if (task !== undefined && kind !== task) continue;
+      controller.abort();
+      any = true;
+    }
     return any;
   }
 }

@@ -6,6 +6,7 @@ import type {
   ReportFile,
   ReportFormat,
   ReportSpec,
+  ReportTask,
 } from '../../../shared/contract/reports';
 import { api } from '../../api/client';
 import { useProgressStore } from '../../app/progressStore';
@@ -18,7 +19,7 @@ export interface Anchor {
 }
 
 /** The progress task each job reports under on `workspace:progress`. */
-export const jobTasks: Record<JobKind, string> = {
+export const jobTasks: Record<JobKind, ReportTask> = {
   export: 'reports:export',
   evidencePack: 'reports:evidencePack',
   reconcile: 'reports:reconcile',
@@ -26,7 +27,7 @@ export const jobTasks: Record<JobKind, string> = {
 };
 
 interface JobsState {
-  /** The long job running now, and what it is doing in words; one at a time, as Cancel stops all. */
+  /** The long job running now, and what it is doing in words; one at a time, to keep the page plain. */
   running: { kind: JobKind; doing: string } | null;
   stopping: boolean;
   /** The last export, with the report it was of. */
@@ -131,7 +132,7 @@ export const useJobsStore = create<JobsState>()((set, get) => {
       const running = get().running;
       if (!running) return;
       set({ stopping: true });
-      const result = await api.invoke('reports:cancel', {});
+      const result = await api.invoke('reports:cancel', { task: jobTasks[running.kind] });
       if (!result.ok)
         set({ stopping: false, errors: { ...get().errors, [running.kind]: result.error } });
     },

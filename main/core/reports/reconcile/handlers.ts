@@ -35,7 +35,7 @@ export function reconcileHandlers({
   closeDeadRuns(db);
   return {
     'reports:reconcile': ({ bulkChangeId }) =>
-      jobs.run((signal) => {
+      jobs.run('reports:reconcile', (signal) => {
         const send = progress && throttleProgress(progress);
         return runReconciliation(
           {
