@@ -12,6 +12,12 @@ export const carrierLabels: Record<Carrier, string> = {
 };
 
 /** Sandbox accounts run against the built-in carrier simulators; live ones against the carrier. */
+/** A carrier account as reports name it: "Jasper (EU fleet)", or its own name when that already says the carrier. */
+export function accountLabel(carrier: Carrier, accountName: string): string {
+  const label = carrierLabels[carrier];
+  return accountName.startsWith(label) ? accountName : `${label} (${accountName})`;
+}
+
 export const AccountMode = z.enum(['sandbox', 'live']);
 export type AccountMode = z.infer<typeof AccountMode>;
 

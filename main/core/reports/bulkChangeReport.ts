@@ -1,4 +1,4 @@
-import { carrierLabels } from '../../../shared/domain/carriers';
+import { accountLabel } from '../../../shared/domain/carriers';
 import { changeTypeLabels, type StatusCounts } from '../../../shared/domain/changes';
 import { bulkDetail } from '../bulkView/detail';
 import type { Db } from '../store/open';
@@ -48,12 +48,7 @@ export function bulkChangeReport(db: Db, bulkChangeId: number, time: ZonedTime):
   );
   const perCarrier = new Map<string, StatusCounts>();
   for (const lane of detail.lanes) {
-    // An account is usually named after its carrier ("AT&T Telegence (sandbox)"): say it once.
-    const carrier = carrierLabels[lane.carrier];
-    const label = lane.accountName.startsWith(carrier)
-      ? lane.accountName
-      : `${carrier} (${lane.accountName})`;
-    perCarrier.set(label, lane.counts);
+    perCarrier.set(accountLabel(lane.carrier, lane.accountName), lane.counts);
   }
   return {
     title: `Bulk change #${detail.id}: ${detail.title}`,

@@ -1,4 +1,4 @@
-import { carrierLabels, type Carrier } from '../../../../shared/domain/carriers';
+import { accountLabel, carrierLabels, type Carrier } from '../../../../shared/domain/carriers';
 import { changeTypeLabels } from '../../../../shared/domain/changes';
 import { bulkDetail } from '../../bulkView/detail';
 import { changeHandlers } from '../../changes';
@@ -101,7 +101,7 @@ function perAccount(db: Db, reconciliationId: number) {
     notChecked: number;
   }[];
   return lines.map((l) => ({
-    label: l.carrier ? `${carrierLabels[l.carrier]} (${l.name})` : l.name,
+    label: l.carrier ? accountLabel(l.carrier, l.name) : l.name,
     value: `${l.devices} devices: ${l.matching} matching, ${l.differing} differing, ${l.notChecked} not checked`,
   }));
 }
