@@ -94,17 +94,19 @@ describe.skipIf(!hasPdftotext)('a report PDF read back by pdftotext', () => {
     expect(pagesOf(file).join('\n')).toContain('8901260000000000040');
   });
 
-  it('cuts a cell too long for its column with an ellipsis instead of spilling into the next', async () => {
+  it('wraps a cell too long for its column onto more lines instead of spilling into the next', async () => {
     const long =
       'customer asked to suspend because the devices were stolen from a truck in transit';
     const { file } = await render({
       ...base,
       rows: [['8901260000000000001', 'Jasper', long, 'x', '1']],
     });
-    const page = pagesOf(file)[0]!;
-    const row = page.split('\n').find((l) => l.includes('8901260000000000001'))!;
-    expect(row).toMatch(/customer asked\S*( \S+)*…\s+x\s+1$/);
-    expect(row).not.toContain('transit');
+    const lines = pagesOf(file)[0]!.split('\n');
+    const at = lines.findIndex((l) => l.includes('8901260000000000001'));
+    expect(lines[at]).toMatch(/Jasper\s+customer asked\S*( \S+)*\s{2,}x\s+1$/);
+    expect(lines[at + 1]).toMatch(/^\s{20,}\S+( \S+)*$/);
+    expect(lines.slice(at, at + 4).join('\n')).toContain('transit');
+    expect(lines.join('\n')).not.toContain('…');
   });
 
   it('keeps accented names and swaps characters Helvetica lacks for plain ones', async () => {

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { deflateSync } from 'node:zlib';
 import { fitText, textWidth, toWinAnsi, type FontName } from './helvetica';
 import { PdfFile, pdfString, pdfTextString } from './pdfFile';
+import { wrapText } from './wrapText';
 
 /** A table column: `width` in points, or `{ share }` of the width the fixed columns leave. */
 export interface PdfColumn {
@@ -28,6 +29,9 @@ const FOOTER_Y = 20;
 const BODY_BOTTOM = 40;
 const CELL_SIZE = 8;
 const ROW_H = 13;
+// Each wrapped line adds this much to a row; a cell stops at MAX_LINES so a row always fits a page.
+const LINE_H = 10;
+const MAX_LINES = 8;
 const HEADER_H = 16;
 const PAD = 3;
 // Digits are all 556 units wide in Helvetica: "Page N of " starts here so "M" ends near the margin.
@@ -153,33 +157,47 @@ export async function writePdfReport(
     for (const [label, value] of doc.summary) await line('F2', 9, `${label}:`, value);
     y -= 6;
   }
-  if (y - HEADER_H - ROW_H < BODY_BOTTOM) await endPage();
-  tableHeader();
-
+  // The header waits for the first row, so a page never ends on a header with no row under it.
+  let headerDrawn = false;
   let rowCount = 0;
   for await (const row of doc.rows) {
-    if (y - ROW_H < BODY_BOTTOM) {
+    const cells = doc.columns.map((_, i) =>
+      wrapText(toWinAnsi(row[i] ?? ''), 'F1', CELL_SIZE, (widths[i] ?? 0) - 2 * PAD, MAX_LINES),
+    );
+    const lines = Math.max(1, ...cells.map((c) => c.length));
+    const rowH = ROW_H + (lines - 1) * LINE_H;
+    if (y - (headerDrawn ? 0 : HEADER_H) - rowH < BODY_BOTTOM) {
       await endPage();
+      headerDrawn = false;
+    }
+    if (!headerDrawn) {
       tableHeader();
+      headerDrawn = true;
     }
     if (rowOnPage % 2 === 1) {
       content.push(
-        `0.95 g ${n(MARGIN)} ${n(y - ROW_H)} ${n(PAGE_W - 2 * MARGIN)} ${ROW_H} re f 0 g\n`,
+        `0.95 g ${n(MARGIN)} ${n(y - rowH)} ${n(PAGE_W - 2 * MARGIN)} ${n(rowH)} re f 0 g\n`,
       );
     }
     let x = MARGIN;
     doc.columns.forEach((column, i) => {
       const width = widths[i] ?? 0;
-      const cell = fitText(toWinAnsi(row[i] ?? ''), 'F1', CELL_SIZE, width - 2 * PAD);
-      if (cell !== '')
-        content.push(text('F1', CELL_SIZE, cellX(column, x, width, cell, 'F1'), y - 9.5, cell));
+      (cells[i] ?? []).forEach((cell, l) => {
+        if (cell === '') return;
+        const baseline = y - 9.5 - l * LINE_H;
+        content.push(text('F1', CELL_SIZE, cellX(column, x, width, cell, 'F1'), baseline, cell));
+      });
       x += width;
     });
-    y -= ROW_H;
+    y -= rowH;
     rowOnPage += 1;
     rowCount += 1;
   }
-  if (rowCount === 0) await line('F1', 9, 'No rows match these filters.');
+  if (rowCount === 0) {
+    if (y - HEADER_H - ROW_H < BODY_BOTTOM) await endPage();
+    tableHeader();
+    await line('F1', 9, 'No rows match these filters.');
+  }
   await endPage();
 
   const total = toWinAnsi(String(kids.length));
