@@ -1,24 +1,14 @@
-import { useEffect, useId, useState, type ReactNode } from 'react';
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { Carrier, carrierLabels } from '../../../shared/domain/carriers';
 import { BulkStatus, ChangeType, changeTypeLabels } from '../../../shared/domain/changes';
+import { AnyOfSelect } from '../../ui/AnyOfSelect';
+import { Field } from '../../ui/Field';
 import { bulkStatusLabels } from './labels';
 import { noHistoryFilters, useHistoryStore, type HistoryFilters as Filters } from './historyStore';
 
 /** Long enough to finish typing a name. */
 const TYPING_PAUSE_MS = 300;
-
-function Field({ label, children }: { label: string; children: (id: string) => ReactNode }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {children(id)}
-    </div>
-  );
-}
 
 /** One choice of a list, or any. */
 function Choice<T extends string>(props: {
@@ -31,22 +21,15 @@ function Choice<T extends string>(props: {
 }) {
   return (
     <Field label={props.label}>
-      {(id) => (
-        <select
+      {({ id }) => (
+        <AnyOfSelect
           id={id}
-          className="control"
-          value={props.value ?? ''}
-          onChange={(event) =>
-            props.onPick(event.target.value === '' ? null : (event.target.value as T))
-          }
-        >
-          <option value="">{props.anyLabel}</option>
-          {props.options.map((option) => (
-            <option key={option} value={option}>
-              {props.text(option)}
-            </option>
-          ))}
-        </select>
+          value={props.value}
+          anyLabel={props.anyLabel}
+          options={props.options.map((value) => ({ value, label: props.text(value) }))}
+          parse={(text) => text as T}
+          onChange={props.onPick}
+        />
       )}
     </Field>
   );
@@ -98,7 +81,7 @@ export function HistoryFilters() {
         onPick={(carrier) => pick({ carrier })}
       />
       <Field label="Submitted by">
-        {(id) => (
+        {({ id }) => (
           <input
             id={id}
             className="control history-filters__user"
@@ -113,7 +96,7 @@ export function HistoryFilters() {
         )}
       </Field>
       <Field label="Created from">
-        {(id) => (
+        {({ id }) => (
           <input
             id={id}
             className="control"
@@ -124,7 +107,7 @@ export function HistoryFilters() {
         )}
       </Field>
       <Field label="to">
-        {(id) => (
+        {({ id }) => (
           <input
             id={id}
             className="control"

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { formatCount } from '../../ui/format';
 import { rowsTabs, useDeviceRowsStore } from './deviceRowsStore';
 import type { StatusCounts } from './progressModel';
+import '../../ui/tabs.css';
 
 /** Long enough to finish typing a number, short enough to feel live. */
 const TYPING_PAUSE_MS = 250;
@@ -44,7 +45,7 @@ export function RowsToolbar({ counts, controls }: { counts: StatusCounts; contro
     <div className="rows-toolbar">
       <div
         ref={list}
-        className="change-tabs"
+        className="tabs"
         role="tablist"
         aria-label="Rows to show"
         onKeyDown={onKeyDown}
@@ -55,14 +56,14 @@ export function RowsToolbar({ counts, controls }: { counts: StatusCounts; contro
             type="button"
             role="tab"
             data-tab={t.tab}
-            className="change-tabs__tab"
+            className="tabs__tab"
             aria-selected={tab === t.tab}
             aria-controls={controls}
             tabIndex={tab === t.tab ? 0 : -1}
             onClick={() => setTab(t.tab)}
           >
             {t.label}{' '}
-            <span className="change-tabs__count">{formatCount(countOf(counts, t.statuses))}</span>
+            <span className="tabs__count">{formatCount(countOf(counts, t.statuses))}</span>
           </button>
         ))}
       </div>

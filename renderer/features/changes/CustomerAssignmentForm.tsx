@@ -1,8 +1,8 @@
 import { ChoiceSelect } from './ChoiceSelect';
-import { customerChoices, customerPlanChoices, poolChoices, siteChoices } from './choices';
+import { customerChoices, siteChoices } from './choices';
 import { FormField } from './FormField';
 import { columnFor, type FormProps } from './formProps';
-import { NO_POOL } from './values';
+import { PlanAndPoolFields } from './PlanAndPoolFields';
 
 /** Assigns devices to a customer and site, optionally with a customer rate plan and pool. */
 export function CustomerAssignmentForm({
@@ -50,33 +50,14 @@ export function CustomerAssignmentForm({
           />
         )}
       </FormField>
-      <FormField
-        label="Customer rate plan"
-        fromColumn={columnFor('customerAssignment', 'customerRatePlanId', mapped)}
-        hint="Left empty, devices keep their plan unless they move to another tenant."
-      >
-        {({ id, describedBy }) => (
-          <ChoiceSelect
-            id={id}
-            aria-describedby={describedBy}
-            value={values.customerRatePlanId}
-            onChange={(customerRatePlanId) => onChange({ customerRatePlanId })}
-            empty="Keep the current plan"
-            choices={customerPlanChoices(catalog, tenantId)}
-          />
-        )}
-      </FormField>
-      <FormField label="Customer pool">
-        {({ id }) => (
-          <ChoiceSelect
-            id={id}
-            value={values.customerPoolId}
-            onChange={(customerPoolId) => onChange({ customerPoolId })}
-            empty="Keep the current pool"
-            choices={[{ value: NO_POOL, label: 'No pool' }, ...poolChoices(catalog, tenantId)]}
-          />
-        )}
-      </FormField>
+      <PlanAndPoolFields
+        changeType="customerAssignment"
+        {...{ values, onChange, catalog, tenantId, mapped }}
+        keepPlan="Keep the current plan"
+        keepPool="Keep the current pool"
+        noPool="No pool"
+        planHint="Left empty, devices keep their plan unless they move to another tenant."
+      />
     </div>
   );
 }

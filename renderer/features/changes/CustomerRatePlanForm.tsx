@@ -1,8 +1,6 @@
-import { ChoiceSelect } from './ChoiceSelect';
-import { customerPlanChoices, poolChoices } from './choices';
 import { FormField } from './FormField';
 import { columnFor, type FormProps } from './formProps';
-import { NO_POOL } from './values';
+import { PlanAndPoolFields } from './PlanAndPoolFields';
 
 const today = () => {
   const now = new Date();
@@ -22,35 +20,13 @@ export function CustomerRatePlanForm({
     values.dataAllocationMb.trim() !== '' && !/^\d+$/.test(values.dataAllocationMb.trim());
   return (
     <div className="change-form">
-      <FormField
-        label="Customer rate plan"
-        fromColumn={columnFor('customerRatePlanChange', 'customerRatePlanId', mapped)}
-      >
-        {({ id, describedBy }) => (
-          <ChoiceSelect
-            id={id}
-            aria-describedby={describedBy}
-            value={values.customerRatePlanId}
-            onChange={(customerRatePlanId) => onChange({ customerRatePlanId })}
-            empty="Leave unchanged"
-            choices={customerPlanChoices(catalog, tenantId)}
-          />
-        )}
-      </FormField>
-      <FormField label="Customer pool">
-        {({ id }) => (
-          <ChoiceSelect
-            id={id}
-            value={values.customerPoolId}
-            onChange={(customerPoolId) => onChange({ customerPoolId })}
-            empty="Leave unchanged"
-            choices={[
-              { value: NO_POOL, label: 'Take them out of their pool' },
-              ...poolChoices(catalog, tenantId),
-            ]}
-          />
-        )}
-      </FormField>
+      <PlanAndPoolFields
+        changeType="customerRatePlanChange"
+        {...{ values, onChange, catalog, tenantId, mapped }}
+        keepPlan="Leave unchanged"
+        keepPool="Leave unchanged"
+        noPool="Take them out of their pool"
+      />
       <FormField label="Data allocation (MB)" hint="Leave empty to keep each device’s allocation.">
         {({ id, describedBy }) => (
           <input

@@ -2,6 +2,7 @@ import { useRef, type KeyboardEvent } from 'react';
 import type { ImportCheck } from '../../../shared/contract/imports';
 import { formatCount } from '../../ui/format';
 import { useRowsStore, type Show } from './rowsStore';
+import '../../ui/tabs.css';
 
 const tabs: { show: Show; label: string; count: (check: ImportCheck) => number }[] = [
   { show: 'all', label: 'All', count: (check) => check.total },
@@ -26,26 +27,20 @@ export function RowsTabs({ check, controls }: { check: ImportCheck; controls: st
   };
 
   return (
-    <div
-      ref={list}
-      className="rows-tabs"
-      role="tablist"
-      aria-label="Rows to show"
-      onKeyDown={onKeyDown}
-    >
+    <div ref={list} className="tabs" role="tablist" aria-label="Rows to show" onKeyDown={onKeyDown}>
       {tabs.map((tab) => (
         <button
           key={tab.show}
           type="button"
           role="tab"
           data-show={tab.show}
-          className="rows-tabs__tab"
+          className="tabs__tab"
           aria-selected={show === tab.show}
           aria-controls={controls}
           tabIndex={show === tab.show ? 0 : -1}
           onClick={() => setShow(tab.show)}
         >
-          {tab.label} <span className="rows-tabs__count">{formatCount(tab.count(check))}</span>
+          {tab.label} <span className="tabs__count">{formatCount(tab.count(check))}</span>
         </button>
       ))}
     </div>

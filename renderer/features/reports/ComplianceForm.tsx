@@ -4,36 +4,10 @@ import { Carrier, carrierLabels } from '../../../shared/domain/carriers';
 import { ChangeType, changeTypeLabels, DeviceChangeStatus } from '../../../shared/domain/changes';
 import { rowStatusLabels } from '../bulk/labels';
 import { useChoicesStore } from './choicesStore';
+import { AnyOfSelect } from '../../ui/AnyOfSelect';
 import { Field } from '../../ui/Field';
 import { complianceSpec, useFormsStore } from './formsStore';
 import { usePreviewStore } from './previewStore';
-
-/** A select of "any" or one of `options`; the empty value stands for "any". */
-function AnyOf<T extends string | number>(props: {
-  id: string;
-  value: T | null;
-  options: readonly { value: T; label: string }[];
-  parse: (text: string) => T;
-  onChange: (value: T | null) => void;
-}) {
-  return (
-    <select
-      id={props.id}
-      className="control"
-      value={props.value ?? ''}
-      onChange={(event) =>
-        props.onChange(event.target.value ? props.parse(event.target.value) : null)
-      }
-    >
-      <option value="">Any</option>
-      {props.options.map((option) => (
-        <option key={option.value} value={option.value}>
-          {option.label}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 const carriers = Carrier.options.map((value) => ({ value, label: carrierLabels[value] }));
 const changeTypes = ChangeType.options.map((value) => ({ value, label: changeTypeLabels[value] }));
@@ -98,7 +72,7 @@ export function ComplianceForm() {
       </Field>
       <Field label="Tenant">
         {({ id }) => (
-          <AnyOf
+          <AnyOfSelect
             id={id}
             value={draft.tenantId}
             options={tenants.map((tenant) => ({ value: tenant.id, label: tenant.name }))}
@@ -109,7 +83,7 @@ export function ComplianceForm() {
       </Field>
       <Field label="Carrier">
         {({ id }) => (
-          <AnyOf
+          <AnyOfSelect
             id={id}
             value={draft.carrier}
             options={carriers}
@@ -120,7 +94,7 @@ export function ComplianceForm() {
       </Field>
       <Field label="Change type">
         {({ id }) => (
-          <AnyOf
+          <AnyOfSelect
             id={id}
             value={draft.changeType}
             options={changeTypes}
@@ -150,7 +124,7 @@ export function ComplianceForm() {
       </Field>
       <Field label="Outcome">
         {({ id }) => (
-          <AnyOf
+          <AnyOfSelect
             id={id}
             value={draft.outcome}
             options={outcomes}

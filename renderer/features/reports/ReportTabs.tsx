@@ -1,5 +1,6 @@
 import { useRef, type KeyboardEvent } from 'react';
 import { useFormsStore, type ReportKind } from './formsStore';
+import '../../ui/tabs.css';
 
 export const reportKinds: { kind: ReportKind; label: string }[] = [
   { kind: 'bulkChange', label: 'Bulk change' },
@@ -24,7 +25,7 @@ export function ReportTabs({ panelId }: { panelId: string }) {
   };
 
   return (
-    <div ref={list} className="rows-tabs" role="tablist" aria-label="Report" onKeyDown={onKeyDown}>
+    <div ref={list} className="tabs" role="tablist" aria-label="Report" onKeyDown={onKeyDown}>
       {reportKinds.map((tab) => (
         <button
           key={tab.kind}
@@ -32,7 +33,7 @@ export function ReportTabs({ panelId }: { panelId: string }) {
           type="button"
           role="tab"
           data-kind={tab.kind}
-          className="rows-tabs__tab"
+          className="tabs__tab"
           aria-selected={kind === tab.kind}
           aria-controls={panelId}
           tabIndex={kind === tab.kind ? 0 : -1}
