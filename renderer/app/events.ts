@@ -1,3 +1,4 @@
+import { isFinalBulkStatus } from '../../shared/domain/changes';
 import type { ContractApi } from '../../shared/contract';
 import { useBulkProgressStore } from '../features/bulk/bulkProgressStore';
 import { useBulkViewStore } from '../features/bulk/bulkViewStore';
@@ -21,8 +22,15 @@ export function listenToCore(api: ContractApi): () => void {
       useDevicesStore.getState().reload();
     }
   });
+  // A bulk change that ends has changed devices: the grid reads them again, once per ending.
+  const ended = new Set<number>();
   // A few reports a second per running bulk change; the stores throttle what they read again.
   const offBulk = api.on('bulk:progress', (progress) => {
+    if (!isFinalBulkStatus(progress.status)) ended.delete(progress.bulkChangeId);
+    else if (!ended.has(progress.bulkChangeId)) {
+      ended.add(progress.bulkChangeId);
+      useDevicesStore.getState().reload();
+    }
     useBulkProgressStore.getState().report(progress);
     useBulkViewStore.getState().progressed(progress);
     useDeviceRowsStore.getState().progressed(progress.bulkChangeId);

@@ -11,13 +11,13 @@ export const carrierLabels: Record<Carrier, string> = {
   pond: 'POND IoT',
 };
 
-/** Sandbox accounts run against the built-in carrier simulators; live ones against the carrier. */
-/** A carrier account as reports name it: "Jasper (EU fleet)", or its own name when that already says the carrier. */
+/** An account as the console names it: "Cisco Control Center (EU fleet)", or its own name when that already says the carrier. */
 export function accountLabel(carrier: Carrier, accountName: string): string {
   const label = carrierLabels[carrier];
   return accountName.startsWith(label) ? accountName : `${label} (${accountName})`;
 }
 
+/** Sandbox accounts run against the built-in carrier simulators; live ones against the carrier. */
 export const AccountMode = z.enum(['sandbox', 'live']);
 export type AccountMode = z.infer<typeof AccountMode>;
 

@@ -1,3 +1,4 @@
+import { cleanInput } from '../../../shared/identifiers/normalize';
 import { carrierLabels, type Carrier } from '../../../shared/domain/carriers';
 import { CoreError } from '../errors';
 import type { Db } from '../store/open';
@@ -32,7 +33,10 @@ const FORMER = `
 
 /** Every change ever made to the device an ICCID, IMEI or MSISDN names, now or before a swap. */
 export function deviceHistoryReport(db: Db, identifier: string, time: ZonedTime): ReportSource {
-  const x = identifier.replace(/[\s-]/g, '');
+  // Cleaned as a pasted id is: spaces, any dash, a leading + (MSISDN); damage said in words.
+  const cleaned = cleanInput(identifier, 'ICCID, IMEI or MSISDN', true);
+  if (!cleaned.ok) throw new CoreError('invalid_request', cleaned.message);
+  const x = cleaned.digits;
   const devices = cached(db, DEVICES).all({ x }) as Device[];
   const device = devices[0];
   if (!device)

@@ -34,11 +34,32 @@ export function fileError(path: string, error: unknown): unknown {
 }
 
 /** A Writable over an open file, for writers that stream (zips); the caller closes the file. */
-export function fileWritable(file: FileHandle): Writable {
+function fileWritable(file: FileHandle): Writable {
   // Not file.createWriteStream(): that stream would hold the handle the caller closes.
   return new Writable({
     write: (chunk: Buffer, _encoding, done) => void file.write(chunk).then(() => done(), done),
   });
+}
+
+/**
+ * Runs a streaming writer over an open file. Every write lands before this settles, also when
+ * the writer stops part way, so the caller may close the file at once.
+ */
+export async function streamInto<T>(
+  file: FileHandle,
+  write: (out: Writable) => Promise<T>,
+): Promise<T> {
+  const out = fileWritable(file);
+  try {
+    const result = await write(out);
+    out.end();
+    await finished(out);
+    return result;
+  } catch (error) {
+    out.end();
+    await finished(out).catch(() => undefined);
+    throw error;
+  }
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { FileHandle } from 'node:fs/promises';
-import { Writable } from 'node:stream';
-import { finished } from 'node:stream/promises';
+import { streamInto } from './outputFile';
 import { writePdfReport } from './pdf/writePdfReport';
 import type { SheetReport } from './sheetReport';
 
@@ -47,36 +46,29 @@ export async function writePdf(
   const onPage = report.pdfColumns ?? CHANGE_COLUMNS;
   const keep = report.columns.flatMap((c, i) => (onPage.has(c.label) ? [i] : []));
   const left = report.columns.filter((c) => !onPage.has(c.label)).map((c) => c.label);
-  // Writes go straight to the handle, which the caller closes (a handle's own stream would
-  // hold it open).
-  const out = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      file.write(chunk).then(() => done(), done);
-    },
-  });
-  await writePdfReport(out, {
-    title: report.title,
-    // Said of the report, not of files beside it: a pack may hold its xlsx only, a lone pdf none.
-    filters:
-      left.length > 0
-        ? [
-            [
-              'Not in this pdf',
-              `${left.join(', ')} (an xlsx or csv of this report has every column)`,
-            ],
-          ]
-        : [],
-    summary: report.summary.map((line) => [pageText(line.label), pageText(line.value)]),
-    columns: keep.map((i) => ({
-      header: pageText(report.columns[i]!.label),
-      width: onPage.get(report.columns[i]!.label)!,
-    })),
-    rows: rowsOf(report, keep, (written) => {
-      rows = written;
-      onRows(written);
+  await streamInto(file, (out) =>
+    writePdfReport(out, {
+      title: report.title,
+      // Said of the report, not of files beside it: a pack may hold its xlsx only, a lone pdf none.
+      filters:
+        left.length > 0
+          ? [
+              [
+                'Not in this pdf',
+                `${left.join(', ')} (an xlsx or csv of this report has every column)`,
+              ],
+            ]
+          : [],
+      summary: report.summary.map((line) => [pageText(line.label), pageText(line.value)]),
+      columns: keep.map((i) => ({
+        header: pageText(report.columns[i]!.label),
+        width: onPage.get(report.columns[i]!.label)!,
+      })),
+      rows: rowsOf(report, keep, (written) => {
+        rows = written;
+        onRows(written);
+      }),
     }),
-  });
-  out.end();
-  await finished(out);
+  );
   return rows;
 }

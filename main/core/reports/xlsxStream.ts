@@ -1,9 +1,8 @@
 import type { FileHandle } from 'node:fs/promises';
-import { finished } from 'node:stream/promises';
 import { constants } from 'node:zlib';
 import { safeCell } from '../bulkView/sheetFile';
 import type { SheetReport } from './sheetReport';
-import { fileWritable } from './outputFile';
+import { streamInto } from './outputFile';
 import { ZipWriter } from './zipWriter';
 
 const MAIN = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
@@ -87,22 +86,9 @@ export async function writeXlsx(
   report: SheetReport,
   onRows: (written: number) => void,
 ): Promise<number> {
-  const out = fileWritable(file);
-  try {
-    const written = await writeParts(
-      new ZipWriter(out, FIXED_DATE, constants.Z_BEST_SPEED),
-      report,
-      onRows,
-    );
-    out.end();
-    await finished(out);
-    return written;
-  } catch (error) {
-    // Let the writes already queued land before the caller closes the file.
-    out.end();
-    await finished(out).catch(() => undefined);
-    throw error;
-  }
+  return streamInto(file, (out) =>
+    writeParts(new ZipWriter(out, FIXED_DATE, constants.Z_BEST_SPEED), report, onRows),
+  );
 }
 
 async function writeParts(

@@ -1,3 +1,4 @@
+import { isFinalBulkStatus } from '../../../shared/domain/changes';
 import { useState } from 'react';
 import { useNavigation } from '../../app/navigationStore';
 import { formatCount } from '../../ui/format';
@@ -10,7 +11,7 @@ import {
   submitDraft,
   type BulkAction,
 } from './bulkViewStore';
-import { isFinal, type ProgressModel } from './progressModel';
+import type { ProgressModel } from './progressModel';
 import { ResolveDialog } from './ResolveDialog';
 
 const devices = (n: number) => `${formatCount(n)} ${n === 1 ? 'device' : 'devices'}`;
@@ -20,7 +21,7 @@ export function BulkActions({ model, busy }: { model: ProgressModel; busy: BulkA
   const [confirmingCancel, setConfirmingCancel] = useState(false);
   const [resolving, setResolving] = useState(false);
   const { counts, status, paused } = model;
-  const open = !isFinal(status);
+  const open = !isFinalBulkStatus(status);
   const unsent = counts.PENDING;
   const disabled = busy !== null;
   const openReport = useNavigation((state) => state.openReport);

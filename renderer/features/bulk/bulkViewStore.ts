@@ -1,3 +1,4 @@
+import { isFinalBulkStatus } from '../../../shared/domain/changes';
 import { create } from 'zustand';
 import type { AppError, Result } from '../../../shared/contract';
 import type { BulkProgress, BulkSummary } from '../../../shared/contract/bulk';
@@ -7,7 +8,6 @@ import { saveDownload } from '../../ui/download';
 import { formatCount } from '../../ui/format';
 import { useBulkProgressStore } from './bulkProgressStore';
 import { useDeviceRowsStore } from './deviceRowsStore';
-import { isFinal } from './progressModel';
 
 export type BulkAction =
   'submit' | 'pause' | 'resume' | 'cancel' | 'retry' | 'resolve' | 'download';
@@ -48,7 +48,8 @@ export const useBulkViewStore = create<BulkViewState>()(() => ({
     const { bulkChangeId, detail } = get();
     if (event.bulkChangeId !== bulkChangeId || !detail) return;
     // A change that just ended is read at once, for its end time and final counts.
-    if (isFinal(event.status) && detail.status !== event.status) void readDetail(bulkChangeId);
+    if (isFinalBulkStatus(event.status) && detail.status !== event.status)
+      void readDetail(bulkChangeId);
     else if (detailTimer === null)
       detailTimer = setTimeout(() => {
         detailTimer = null;

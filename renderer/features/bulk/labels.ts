@@ -1,4 +1,8 @@
-import { carrierLabels, Carrier } from '../../../shared/domain/carriers';
+import {
+  accountLabel as sharedAccountLabel,
+  carrierLabels,
+  Carrier,
+} from '../../../shared/domain/carriers';
 import type { BulkStatus, DeviceChangeStatus } from '../../../shared/domain/changes';
 
 /** A bulk change's status as the desk says it. */
@@ -46,8 +50,10 @@ export const rowStatusPart: Record<DeviceChangeStatus, string> = {
   CANCELLED: 'cancelled',
 };
 
-/** An account as the desk knows it: its own name, after the carrier's unless it already says it. */
+/** An account as the desk knows it, named as the reports name it (see shared accountLabel). */
 export const accountLabel = (carrier: string, accountName: string): string => {
-  const lane = laneLabel(carrier);
-  return accountName.includes(lane) ? accountName : `${lane} · ${accountName}`;
+  const known = Carrier.safeParse(carrier);
+  return known.success
+    ? sharedAccountLabel(known.data, accountName)
+    : `${laneLabel(carrier)} (${accountName})`;
 };

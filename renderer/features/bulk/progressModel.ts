@@ -53,16 +53,6 @@ const MIN_RATE = 0.01;
  */
 const TRUSTED_AFTER_MS = 3_000;
 
-const finalStatuses: ReadonlySet<BulkStatus> = new Set([
-  'PROCESSED',
-  'PARTIAL',
-  'ERROR',
-  'CANCELLED',
-]);
-
-/** True once no row of the bulk change can change any more (retrying failed rows reopens it). */
-export const isFinal = (status: BulkStatus): boolean => finalStatuses.has(status);
-
 const doneOf = (c: StatusCounts) => c.SUCCEEDED + c.FAILED + c.NEEDS_REVIEW + c.CANCELLED;
 const totalOf = (c: StatusCounts) => doneOf(c) + c.PENDING + c.IN_FLIGHT + c.AWAITING_CARRIER;
 const running = (status: BulkStatus, paused: boolean) =>

@@ -1,7 +1,8 @@
+import { isFinalBulkStatus } from '../../../shared/domain/changes';
 import { aboutDuration } from '../../ui/duration';
 import { formatCount } from '../../ui/format';
 import { laneLabel } from './labels';
-import { isFinal, type LaneProgress, type ProgressModel, type StatusCounts } from './progressModel';
+import type { LaneProgress, ProgressModel, StatusCounts } from './progressModel';
 
 // The progress model in the desk's words: what the change is doing, how far, how fast, how long.
 
@@ -9,7 +10,7 @@ export type Phase = 'draft' | 'queued' | 'running' | 'waiting' | 'paused' | 'fin
 
 /** What the bulk change is doing, for the words and colour of the progress line. */
 export function phaseOf(model: ProgressModel): Phase {
-  if (isFinal(model.status)) return 'finished';
+  if (isFinalBulkStatus(model.status)) return 'finished';
   if (model.status === 'DRAFT') return 'draft';
   if (model.paused) return 'paused';
   const open = model.lanes.filter((lane) => lane.done < lane.total);

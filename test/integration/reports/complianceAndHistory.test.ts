@@ -104,4 +104,15 @@ describe('the device history report', () => {
     expect(refused).toMatchObject({ code: 'not_found' });
     expect(refused.message).toMatch(/No device has or had .* 8901000000000000000/);
   });
+
+  it('reads the number as a pasted id is read: spaces, typographic dashes, a leading +', async () => {
+    ws = await deskWorkspace(tempDir());
+    const [iccid] = ws.iccids("a.carrier = 'jasper'", 1);
+    const typed = `${iccid!.slice(0, 4)} ${iccid!.slice(4, 10)}\u2013${iccid!.slice(10)}`;
+    const history = await ws.call('reports:deviceHistory', { identifier: typed });
+    expect(new Map(history.summary.map((l) => [l.label, l.value])).get('ICCID now')).toBe(iccid);
+    const damaged = await refusal(ws.call('reports:deviceHistory', { identifier: '8.9014E+19' }));
+    expect(damaged).toMatchObject({ code: 'invalid_request' });
+    expect(damaged.message).toMatch(/scientific|Excel/i);
+  });
 });

@@ -146,7 +146,7 @@ describe('the per-carrier table', () => {
     expect(laneRows(model, detail)).toEqual([
       {
         key: 'account-2',
-        name: 'Cisco Control Center · Cisco sandbox',
+        name: 'Cisco Control Center (Cisco sandbox)',
         done: 140,
         total: 150,
         failed: 20,

@@ -124,22 +124,37 @@ async function askEveryDevice(run: ReconcileRun, started: Started): Promise<Reco
 
   /** One account: as many devices in flight as the account allows, each call paced by its lane. */
   const reconcileAccount = async (accountId: number | null, devices: Pending[]) => {
-    let adapter: CarrierAdapter;
     let slots: number;
     try {
       if (accountId === null) throw new CoreError('not_found', GONE);
       slots = getAccount(db, accountId).maxConcurrency;
-      adapter = await run.adapters.forAccount(accountId);
     } catch (error) {
       if (!(error instanceof CoreError)) throw error;
       for (const device of devices) keep(notChecked(device, error.message));
       return;
     }
+    /**
+     * Asked per device (the adapter is cached): an account edited mid-run (credentials cleared,
+     * address or pace changed) takes effect at once, and shares the engine's new lane.
+     */
+    const adapterNow = async (): Promise<CarrierAdapter | CoreError> => {
+      try {
+        return await run.adapters.forAccount(accountId);
+      } catch (error) {
+        if (error instanceof CoreError) return error;
+        throw error;
+      }
+    };
     let next = 0;
     const worker = async () => {
       while (next < devices.length && !signal.aborted && failure === undefined) {
         const device = devices[next++]!;
-        keep(await checkDevice(ctx, adapter, device));
+        const adapter = await adapterNow();
+        keep(
+          adapter instanceof CoreError
+            ? notChecked(device, adapter.message)
+            : await checkDevice(ctx, adapter, device),
+        );
       }
     };
     await Promise.all(
