@@ -62,20 +62,15 @@ export async function deskWorkspace(dataDir: string, user = 'desk') {
     return { id: created.bulkChangeId, final: await desk.untilFinal(created.bulkChangeId) };
   };
   /** Resolves with the first progress of a bulk change that passes `test`, as the engine announces it. */
-  const untilProgress = (bulkId: number, test: (progress: BulkProgress) => boolean) =>
-    new Promise<BulkProgress>((resolve) => {
-      const check = setInterval(() => {
-        const seen = desk.events.find(
-          (e) =>
-            e.event === 'bulk:progress' &&
-            (e.payload as BulkProgress).bulkChangeId === bulkId &&
-            test(e.payload as BulkProgress),
-        );
-        if (!seen) return;
-        clearInterval(check);
-        resolve(seen.payload as BulkProgress);
-      }, 20);
-    });
+  const untilProgress = async (bulkId: number, test: (progress: BulkProgress) => boolean) =>
+    (
+      await desk.untilEvent(
+        (e) =>
+          e.event === 'bulk:progress' &&
+          (e.payload as BulkProgress).bulkChangeId === bulkId &&
+          test(e.payload as BulkProgress),
+      )
+    ).payload as BulkProgress;
   /** A call whose answer must also match the contract's response schema, as the renderer relies on. */
   async function call<C extends Channel>(
     channel: C,

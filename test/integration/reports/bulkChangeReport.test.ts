@@ -4,19 +4,8 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { useTempDir } from '../../support/tempDir';
 import { deskWorkspace, refusal, type DeskWorkspace } from '../bulkView/deskWorkspace';
+import { pdfPages } from './pdfText';
 import { csvRows, workbookSheets } from './readBack';
-import { execFileSync } from 'node:child_process';
-
-/** The pdf's text as Debian's pdftotext reads it; undefined (and said) when it isn't installed. */
-function pdfText(path: string): string | undefined {
-  try {
-    return execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    console.warn('pdf text not checked: pdftotext (poppler-utils) is not installed');
-    return undefined;
-  }
-}
 
 const tempDir = useTempDir();
 let ws: DeskWorkspace | undefined;
@@ -121,8 +110,7 @@ describe('the bulk change report', () => {
     const report = { kind: 'bulkChange', bulkChangeId: id } as const;
     const pdf = (await ws.call('reports:export', { report, format: 'pdf' }))!;
     expect(pdf).toMatchObject({ rows: 3, fileName: expect.stringMatching(/\.pdf$/) });
-    const text = pdfText(pdf.path);
-    if (text === undefined) return;
+    const text = pdfPages(pdf.path).join('\f');
     const page = await ws.call('reports:bulkChange', { bulkChangeId: id });
     expect(text).toContain(page.title.slice(0, 30));
     for (const iccid of cisco) expect(text).toContain(iccid);

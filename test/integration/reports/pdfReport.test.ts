@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createWriteStream, readFileSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
@@ -6,12 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writePdfReport, type PdfReport } from '../../../main/core/reports/pdf/writePdfReport';
 import { useTempDir } from '../../support/tempDir';
+import { pdfPages } from './pdfText';
 
 const tempDir = useTempDir();
-const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
-if (!hasPdftotext) {
-  console.warn('pdftotext is missing (apt-get install poppler-utils): PDF text checks are skipped');
-}
 
 const columns: PdfReport['columns'] = [
   { header: 'ICCID', width: 150 },
@@ -37,16 +34,6 @@ async function render(doc: PdfReport): Promise<{ file: string; pages: number; by
   return { file, ...result };
 }
 
-/** Each page's text as pdftotext lays it out (pages end in a form feed); any complaint fails. */
-function pagesOf(file: string, range: string[] = []): string[] {
-  const run = spawnSync('pdftotext', [...range, '-layout', '-enc', 'UTF-8', file, '-'], {
-    encoding: 'utf8',
-  });
-  expect(run.stderr).toBe('');
-  expect(run.status).toBe(0);
-  return run.stdout.split('\f').slice(0, -1);
-}
-
 const base: PdfReport = {
   title: 'Bulk change 42: suspend devices',
   subtitle: 'Exported 22 Nov 2026 by desk.user',
@@ -62,11 +49,11 @@ const base: PdfReport = {
   rows: deviceRows(95),
 };
 
-describe.skipIf(!hasPdftotext)('a report PDF read back by pdftotext', () => {
+describe('a report PDF read back by pdftotext', () => {
   it('shows title, filters and summary on page 1 and every row once, under a header on every page', async () => {
     const { file, pages, bytes } = await render(base);
     expect(readFileSync(file).length).toBe(bytes);
-    const text = pagesOf(file);
+    const text = pdfPages(file);
     expect(text).toHaveLength(pages);
     expect(pages).toBeGreaterThan(2);
     expect(text[0]).toContain('Bulk change 42: suspend devices');
@@ -91,7 +78,7 @@ describe.skipIf(!hasPdftotext)('a report PDF read back by pdftotext', () => {
       }
     }
     const { file } = await render({ ...base, rows: slow() });
-    expect(pagesOf(file).join('\n')).toContain('8901260000000000040');
+    expect(pdfPages(file).join('\n')).toContain('8901260000000000040');
   });
 
   it('wraps a cell too long for its column onto more lines instead of spilling into the next', async () => {
@@ -101,7 +88,7 @@ describe.skipIf(!hasPdftotext)('a report PDF read back by pdftotext', () => {
       ...base,
       rows: [['8901260000000000001', 'Jasper', long, 'x', '1']],
     });
-    const lines = pagesOf(file)[0]!.split('\n');
+    const lines = pdfPages(file)[0]!.split('\n');
     const at = lines.findIndex((l) => l.includes('8901260000000000001'));
     expect(lines[at]).toMatch(/Jasper\s+customer asked\S*( \S+)*\s{2,}x\s+1$/);
     expect(lines[at + 1]).toMatch(/^\s{20,}\S+( \S+)*$/);
@@ -116,7 +103,7 @@ describe.skipIf(!hasPdftotext)('a report PDF read back by pdftotext', () => {
       columns: columns.map((c) => ({ ...c, width: { share: 1 } })),
       rows,
     });
-    const page = pagesOf(file)[0]!;
+    const page = pdfPages(file)[0]!;
     expect(page).toContain('Zoë Ångström – “quoted” €5');
     expect(page).toContain('Lódz Wroclaw ??');
     expect(page).toMatch(/\so\s/);
@@ -125,7 +112,7 @@ describe.skipIf(!hasPdftotext)('a report PDF read back by pdftotext', () => {
   it('still prints its header and says so when no rows match', async () => {
     const { file, pages } = await render({ ...base, rows: [] });
     expect(pages).toBe(1);
-    const page = pagesOf(file)[0]!;
+    const page = pdfPages(file)[0]!;
     expect(page).toContain('No rows match these filters.');
     expect(page).toMatch(/Page 1 of 1\b/);
   });
@@ -151,8 +138,8 @@ describe.skipIf(!hasPdftotext)('a report PDF read back by pdftotext', () => {
     );
     const { pages } = JSON.parse(output.trim().split('\n').at(-1)!) as { pages: number };
     expect(pages).toBeGreaterThan(2000);
-    const [first] = pagesOf(file, ['-f', '1', '-l', '1']);
-    const [lastPage] = pagesOf(file, ['-f', String(pages), '-l', String(pages)]);
+    const [first] = pdfPages(file, ['-f', '1', '-l', '1']);
+    const [lastPage] = pdfPages(file, ['-f', String(pages), '-l', String(pages)]);
     expect(first).toMatch(/8901260000000000001\s+350000000000001\s+Jasper/);
     expect(lastPage).toMatch(/8901260000000100000\s+350000000100000\s+ThingSpace/);
     expect(lastPage).toMatch(/ICCID\s+IMEI\s+Carrier/);

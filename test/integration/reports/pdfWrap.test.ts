@@ -1,13 +1,12 @@
-import { spawnSync } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { describe, expect, it } from 'vitest';
 import { writePdfReport, type PdfReport } from '../../../main/core/reports/pdf/writePdfReport';
 import { useTempDir } from '../../support/tempDir';
+import { pdfPages } from './pdfText';
 
 const tempDir = useTempDir();
-const hasPdftotext = spawnSync('pdftotext', ['-v']).error === undefined;
 
 const iccid = (i: number) => `8901170${String(i).padStart(13, '0')}`;
 const base: PdfReport = {
@@ -30,14 +29,7 @@ async function pagesOf(doc: PdfReport): Promise<string[][]> {
   await writePdfReport(out, doc);
   out.end();
   await finished(out);
-  const run = spawnSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], {
-    encoding: 'utf8',
-  });
-  expect(run.stderr).toBe('');
-  return run.stdout
-    .split('\f')
-    .slice(0, -1)
-    .map((page) => page.split('\n'));
+  return pdfPages(file).map((page) => page.split('\n'));
 }
 
 /** The lines of the row that starts with `id`: its first line and the indented ones under it. */
@@ -48,7 +40,7 @@ function rowLines(lines: string[], id: string): string[] {
   return lines.slice(start, end);
 }
 
-describe.skipIf(!hasPdftotext)('long cells in a report PDF', () => {
+describe('long cells in a report PDF', () => {
   it('wraps a long difference onto more lines within its column, every word kept and none cut', async () => {
     const differences =
       'Status: ours suspended, carrier active (ACTIVATED); Outcome: we recorded the suspend as ' +

@@ -28,6 +28,9 @@ export function csvRows(path: string): string[][] {
       i++;
     } else field += ch;
   }
+  // Our exports end every record with CRLF: anything left over is a malformed file, not a row to drop.
+  if (quoted || field !== '' || row.length > 0)
+    throw new Error(`${path}: the last record is not closed by CRLF (or a quote is left open)`);
   return rows;
 }
 
