@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import { bytesToBase64 } from '../../ui/base64';
 import { MAX_IMPORT_BYTES, type ImportSource } from '../../../shared/contract/imports';
 
 /** The largest file the console reads: core's limit, and about what the bridge carries as base64. */
@@ -15,8 +14,23 @@ export function uploadProblem(file: { name: string; size: number }): string | nu
   return null;
 }
 
-/** A picked or dropped file as `import:open` takes it. */
-export async function uploadOf(file: File): Promise<z.input<typeof ImportSource>> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  return { kind: 'upload', name: file.name, base64: bytesToBase64(bytes) };
+/**
+ * A picked or dropped file as `import:open` takes it. The browser encodes it (a data URL) off
+ * the page's thread: a 50 MB file encoded in script would freeze the window, Cancel included.
+ */
+export function uploadOf(file: File): Promise<z.input<typeof ImportSource>> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => {
+      const url = reader.result as string;
+      resolve({ kind: 'upload', name: file.name, base64: url.slice(url.indexOf(',') + 1) });
+    };
+    reader.onerror = () =>
+      reject(
+        new Error(
+          `${file.name} could not be read (${reader.error?.message ?? 'unknown'}); check it is not open elsewhere, then drop it again.`,
+        ),
+      );
+    reader.readAsDataURL(file);
+  });
 }
