@@ -6,7 +6,8 @@ const sections = [
   ['Import', '2'],
   ['Bulk changes', '3'],
   ['Scheduled', '4'],
-  ['Settings', '5'],
+  ['Reports', '5'],
+  ['Settings', '6'],
 ] as const;
 
 /**

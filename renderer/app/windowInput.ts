@@ -1,15 +1,11 @@
 import { chooseFile, openDropped } from '../features/import/importCalls';
 import { useNavigation } from './navigationStore';
-import type { PageId } from './pages';
+import { pages, type PageId } from './pages';
 
-/** Ctrl/Cmd + digit → section; the desktop app's View menu shows the same keys. */
-export const sectionShortcuts: Readonly<Record<string, PageId>> = {
-  '1': 'devices',
-  '2': 'import',
-  '3': 'bulk-changes',
-  '4': 'schedule',
-  '5': 'settings',
-};
+/** Ctrl/Cmd + digit → section, in the sidebar's order; the desktop app's View menu shows the same keys. */
+const sectionShortcuts: Readonly<Record<string, PageId>> = Object.fromEntries(
+  pages.map((page, i) => [String(i + 1), page.id]),
+);
 
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false;
 

@@ -36,7 +36,7 @@ test('sandbox accounts are marked and need no credentials; one moved to a shared
   consoleUrl,
 }) => {
   await page.goto(consoleUrl);
-  await page.keyboard.press('Control+5');
+  await page.keyboard.press('Control+6');
   const { main, table, row, panel } = settingsPage(page);
   await expect(main.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await expect(page.getByRole('banner')).toContainText(/Sandbox(?! \+)/);
@@ -97,7 +97,7 @@ test.describe('a live account', () => {
     consoleUrl,
   }) => {
     await page.goto(consoleUrl);
-    await page.keyboard.press('Control+5');
+    await page.keyboard.press('Control+6');
     const { main, row, panel } = settingsPage(page);
     await main.getByRole('button', { name: 'Add account' }).click();
     const form = main.getByRole('form', { name: 'Add a live carrier account' });
@@ -170,7 +170,7 @@ test.describe('a live account', () => {
       baseUrl: sim.sim.url,
     });
     await page.goto(consoleUrl);
-    await page.keyboard.press('Control+5');
+    await page.keyboard.press('Control+6');
     const { row, panel } = settingsPage(page);
     await row('Control Center').getByRole('button', { name: /^Edit/ }).click();
     const credentials = panel('Control Center').getByRole('form', { name: 'Credentials' });
@@ -199,7 +199,8 @@ test('keyboard shortcuts reach every section, Ctrl+O opens a spreadsheet, and a 
     ['2', 'Import'],
     ['3', 'Bulk changes'],
     ['4', 'Scheduled'],
-    ['5', 'Settings'],
+    ['5', 'Reports'],
+    ['6', 'Settings'],
   ];
   for (const [key, section] of shortcuts) {
     await page.keyboard.press(`Control+${key}`);
