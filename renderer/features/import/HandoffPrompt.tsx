@@ -18,7 +18,8 @@ export function HandoffPrompt({ request, current }: Props) {
   return (
     <div className="handoff" role="alert" aria-labelledby="handoff-title">
       <p id="handoff-title">
-        You picked {deviceCount(request.count)} to change, but {working} is still open here.
+        You picked {deviceCount(request.count)} to change, but {working} is still open here. Closing
+        it loses its checks and corrections unless you save it as a draft first.
       </p>
       <div className="handoff__actions">
         <button
@@ -26,7 +27,7 @@ export function HandoffPrompt({ request, current }: Props) {
           className="button button--primary"
           onClick={() => void beginSelection(request)}
         >
-          Put it aside and change the {deviceCount(request.count)}
+          Close it and change the {deviceCount(request.count)}
         </button>
         <button type="button" className="button" onClick={clear}>
           Keep working on {working}
