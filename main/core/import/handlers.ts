@@ -25,7 +25,7 @@ import { pageRows } from './rows';
 import { selectionSession } from './selection';
 import { columnName, describeSession, rowInputs, Sessions, type Session } from './session';
 import { keepSourceFile } from './sourceFiles';
-import { submitChecked } from './submit';
+import { assertSubmittable, submitChecked } from './submit';
 import { template } from './templates';
 
 type ImportChannel = Extract<
@@ -153,7 +153,9 @@ export function importHandlers({
       const session = sessions.get(importId);
       const outcome = await check(session);
       const setup = session.setup!;
-      // Kept before the bulk change exists, so none ever names a source the workspace lacks.
+      // Kept once the submit is sure to go ahead, and before the bulk change exists, so none
+      // ever names a source the workspace lacks and no refused file is kept.
+      assertSubmittable(outcome, skipErrors);
       if (session.sourceSha256 && session.sourceBytes)
         await keepSourceFile(db, session.sourceSha256, session.sourceBytes);
       const result = submitChecked(

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Db } from '../store/open';
 
@@ -19,8 +19,13 @@ export async function keepSourceFile(db: Db, sha256: string, bytes: Uint8Array):
   if (existsSync(path)) return;
   await mkdir(dirname(path), { recursive: true });
   const partial = `${path}.${process.pid}.partial`;
-  await writeFile(partial, bytes);
-  await rename(partial, path);
+  try {
+    await writeFile(partial, bytes);
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  }
 }
 
 /** Where the kept file with that hash is, or null when the console did not keep it. */

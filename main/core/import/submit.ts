@@ -22,6 +22,16 @@ function refuseErrors(outcome: CheckOutcome): never {
   );
 }
 
+/** Refuses, in words, a check that can't be submitted: rows with errors not left out, or none ready. */
+export function assertSubmittable(outcome: CheckOutcome, skipErrors: boolean): void {
+  if (outcome.summary.errors > 0 && !skipErrors) refuseErrors(outcome);
+  if (!outcome.rows.some((r) => r.severity !== 'error' && r.device && r.request))
+    throw new CoreError(
+      'invalid_request',
+      'No row can take this change, so nothing was submitted. Fix the rows with errors first.',
+    );
+}
+
 /**
  * Writes and queues one bulk change per group of the check, in one transaction: either every
  * bulk change of the file is queued or none is.
@@ -39,14 +49,9 @@ export function submitChecked(
     sourceSha256?: string;
   },
 ): { bulkChangeIds: number[]; devices: number; skipped: number } {
+  assertSubmittable(outcome, options.skipErrors);
   const skipped = outcome.summary.errors;
-  if (skipped > 0 && !options.skipErrors) refuseErrors(outcome);
   const ready = outcome.rows.filter((r) => r.severity !== 'error' && r.device && r.request);
-  if (ready.length === 0)
-    throw new CoreError(
-      'invalid_request',
-      'No row can take this change, so nothing was submitted. Fix the rows with errors first.',
-    );
   const bulkChangeIds = db.transaction(() =>
     outcome.groups.map((group, index) => {
       const planned: PlannedDevice[] = ready

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -95,6 +96,21 @@ describe('an evidence pack exported from the console', () => {
     expect(sums).toMatch(
       new RegExp(`^[0-9a-f]{64}  reports/reconciliation-${run.reconciliationId}\\.xlsx$`, 'm'),
     );
+  });
+
+  it('keeps no copy of a file whose submit was refused', async () => {
+    const refused = Buffer.from(`ICCID\r\n${suspended[0]}\r\n123\r\n`);
+    const sheet = await ws.openBytes(refused, 'bad rows.csv');
+    await ws.call('import:check', {
+      importId: sheet.importId,
+      mapping: sheet.mapping,
+      setup: { changeType: 'statusUpdate', params: { action: 'restore' } },
+    });
+    await expect(ws.call('import:submit', { importId: sheet.importId })).rejects.toThrow(
+      /nothing was submitted/,
+    );
+    const kept = readdirSync(join(dataDir, 'sources'));
+    expect(kept).toEqual([createHash('sha256').update(source).digest('hex')]);
   });
 
   it('shows progress while it writes, and refuses a bulk change that does not exist', async () => {
