@@ -1,13 +1,14 @@
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
-  ReportFormat,
   ReportSpec,
+  type ReportFormat,
   type ReconciliationSummary,
   type ReportPage,
 } from '../../shared/contract/reports';
 import { openCoreSession, type CoreSession } from './coreSession';
 import { CliError, ExitCode } from './exitCodes';
 import { listenForInterrupt } from './interrupt';
+import { formatOf } from './report';
 import { progressBar } from './progressBar';
 
 /** The options `reconcile` reads; the bulk change id is its operand. */
@@ -18,18 +19,6 @@ export interface ReconcileOptions {
 
 /** Lines of differences (and devices not checked) printed before pointing at the report. */
 const SHOWN = 10;
-
-/** The report format an --out file names by its extension, checked before any carrier is asked. */
-function formatOf(out: string | undefined): ReportFormat | undefined {
-  if (out === undefined) return undefined;
-  const format = ReportFormat.safeParse(extname(out).slice(1).toLowerCase());
-  if (!format.success)
-    throw new CliError(
-      ExitCode.badInput,
-      `--out ${out}: the file name must end in .xlsx, .csv or .pdf, which says the format.`,
-    );
-  return format.data;
-}
 
 /** 0 when every device matches, 4 with differences, 3 when some could not be checked. */
 export function reconcileExitCode(run: ReconciliationSummary): ExitCode {

@@ -61,6 +61,18 @@ function specFrom([kind, value]: string[], options: ReportOptions): unknown {
   }
 }
 
+/** The report format an --out file names by its extension, checked before any carrier is asked. */
+export function formatOf(out: string | undefined): ReportFormat | undefined {
+  if (out === undefined) return undefined;
+  const format = ReportFormat.safeParse(extname(out).slice(1).toLowerCase());
+  if (!format.success)
+    throw new CliError(
+      ExitCode.badInput,
+      `--out ${out}: the file name must end in .xlsx, .csv or .pdf, which says the format.`,
+    );
+  return format.data;
+}
+
 /** `carrier-ops report <kind> … --out <file>`: writes the report as xlsx, csv or pdf, by the file's extension. */
 export async function runReport(dataDir: string, operands: string[], options: ReportOptions) {
   if (options.out === undefined)
@@ -69,12 +81,7 @@ export async function runReport(dataDir: string, operands: string[], options: Re
       'report needs --out <file.xlsx|file.csv|file.pdf>: where to write it.',
     );
   const out = resolve(options.out);
-  const format = ReportFormat.safeParse(extname(out).slice(1).toLowerCase());
-  if (!format.success)
-    throw new CliError(
-      ExitCode.badInput,
-      `--out ${options.out}: the file name must end in .xlsx, .csv or .pdf, which says the format.`,
-    );
+  const format = formatOf(options.out)!;
   const spec = ReportSpec.safeParse(specFrom(operands, options));
   if (!spec.success) {
     const issue = spec.error.issues[0];
@@ -82,7 +89,7 @@ export async function runReport(dataDir: string, operands: string[], options: Re
     throw new CliError(ExitCode.badInput, `${SAID_BY[field] ?? field}: ${issue?.message ?? ''}`);
   }
   const file = await writeOut(dataDir, 'Writing the report', (db, onProgress) =>
-    exportReportTo(db, spec.data, format.data, out, onProgress),
+    exportReportTo(db, spec.data, format, out, onProgress),
   );
   console.log(`Wrote ${file.rows.toLocaleString('en-US')} rows to ${file.path}`);
   return ExitCode.processed;

@@ -11,6 +11,7 @@ import { importDraftFile, looksLikeDraftFile } from './draftFile';
 import { sessionFromDraft } from './drafts';
 import { sessionFromWorkbook } from './open';
 import { defaultReadLimits, readSpreadsheet } from './read';
+import { refusal } from './read/refusals';
 import type { Session, Sessions } from './session';
 
 /** The file's name and bytes, from the path main's dialog chose or from a drop. */
@@ -29,11 +30,9 @@ async function fileOf(
       );
     },
   );
+  // The same words a dropped file gets (read/refusals.ts).
   if (size > defaultReadLimits.maxFileBytes)
-    throw new CoreError(
-      'invalid_request',
-      `“${name}” is ${Math.round(size / 1024 / 1024)} MB; files up to ${Math.round(defaultReadLimits.maxFileBytes / 1024 / 1024)} MB can be imported. Split it into smaller files.`,
-    );
+    throw refusal.tooBig(name, size, defaultReadLimits.maxFileBytes);
   return { name, bytes: await readFile(source.path) };
 }
 
