@@ -110,6 +110,8 @@ export const RowProblem = z.object({
   severity: z.enum(['warning', 'error']),
   /** The column's header as the file names it (or the field's label), null for the whole row. */
   column: z.string().nullable(),
+  /** The field the value is for, so a correction goes to it (headers can repeat); null for the row. */
+  field: ImportField.nullable(),
   value: z.string(),
   message: z.string(),
 });

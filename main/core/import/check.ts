@@ -115,6 +115,7 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
       problems.push({
         severity: 'error',
         column: field ? input.columnOf(field) : null,
+        field,
         value,
         message,
       });
@@ -186,6 +187,7 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
       problems.push({
         severity: 'warning',
         column: null,
+        field: null,
         value: found.shown,
         message: `ICCID ${device.iccid} has no customer yet, so it can't be confirmed as ${catalog.tenants.get(setup.tenantId) ?? 'this tenant'}'s device.`,
       });
@@ -193,6 +195,7 @@ export async function checkRows(input: CheckInput): Promise<CheckOutcome> {
       problems.push({
         severity: 'warning',
         column: input.columnOf(found.field),
+        field: found.field,
         value: found.shown,
         message:
           'Excel stored this id as a number. It reads correctly here, but format the column as Text before the next export so no digits are lost.',

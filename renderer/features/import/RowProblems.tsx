@@ -1,24 +1,15 @@
 import { useShallow } from 'zustand/react/shallow';
 import type { RowResult } from '../../../shared/contract/imports';
 import { useImportStore } from './importStore';
-import { fieldOfProblem, type SheetColumn } from './mapping';
 import { RowEditor } from './RowEditor';
 import { useRowsStore } from './rowsStore';
-
-const noColumns: readonly SheetColumn[] = [];
 
 /**
  * A row's problems in full: the column, the value as the file has it and what to do. A value
  * the desk can correct has a Correct button that opens an editor in place.
  */
 export function RowProblems({ row, editable }: { row: RowResult; editable: boolean }) {
-  const { columns, mapping, busy } = useImportStore(
-    useShallow((state) => ({
-      columns: state.source?.kind === 'file' ? state.source.sheet.columns : noColumns,
-      mapping: state.mapping,
-      busy: state.busy !== null,
-    })),
-  );
+  const busy = useImportStore((state) => state.busy !== null);
   const { editing, edit } = useRowsStore(
     useShallow((state) => ({ editing: state.editing, edit: state.edit })),
   );
@@ -28,8 +19,8 @@ export function RowProblems({ row, editable }: { row: RowResult; editable: boole
       {row.problems.map((problem, index) => {
         // A problem without a column (the whole row) can't be corrected by retyping one value.
         const { column } = problem;
-        const field =
-          editable && column !== null ? fieldOfProblem(problem, columns, mapping) : null;
+        // Core names the field the value is for, even where two columns share a header.
+        const field = editable && column !== null ? problem.field : null;
         const open = editing?.row === row.row && editing.problem === index;
         return (
           <li key={index} className="row-problems__item" data-severity={problem.severity}>

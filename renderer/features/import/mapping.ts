@@ -1,10 +1,8 @@
 import {
   identifierFields,
-  importFieldLabels,
   type ColumnMapping,
   type ImportField,
   type ImportSheet,
-  type RowProblem,
 } from '../../../shared/contract/imports';
 import type { MappedColumns } from '../changes/values';
 import { columnLetter } from '../../../shared/domain/columns';
@@ -50,26 +48,3 @@ export function mappedColumns(columns: readonly Column[], mapping: ColumnMapping
 
 export const hasIdentifier = (mapping: ColumnMapping): boolean =>
   mapping.some(({ field }) => (identifierFields as readonly string[]).includes(field));
-
-const same = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
-
-/**
- * Which field a problem is about, so the desk can correct the value in place: the problem names
- * the column as the file does, or by the field's label. Null when it can't be told.
- */
-export function fieldOfProblem(
-  problem: RowProblem,
-  columns: readonly Column[],
-  mapping: ColumnMapping,
-): ImportField | null {
-  const named = problem.column;
-  if (named === null) return null;
-  for (const { column, field } of mapping) {
-    const info = columns.find((candidate) => candidate.index === column);
-    if (info && same(columnName(info), named)) return field;
-  }
-  const byLabel = (Object.keys(importFieldLabels) as ImportField[]).find((field) =>
-    same(importFieldLabels[field], named),
-  );
-  return byLabel ?? null;
-}

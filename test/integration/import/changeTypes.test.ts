@@ -108,10 +108,41 @@ describe('files for each change type', () => {
     expect(rows[0]).toMatchObject({ changes: [{ field: 'iccid', from: a, to: fresh }] });
     expect(firstProblem(rows, 3)).toMatchObject({
       column: 'New ICCID',
+      field: 'newIccid',
       message:
         'Row 2 already swaps a device to this ICCID; each new identifier can go to one device only.',
     });
     expect(firstProblem(rows, 4).message).toMatch(/check digit/i);
+  });
+
+  it('names the field a problem is for even when two columns share a header, so a correction goes there', async () => {
+    const ws = await importWorkspace(tempDir());
+    close = ws.close;
+    const [a, b] = ws.iccids("a.carrier = 'thingspace' AND d.status = 'active'", 2);
+    const fresh = (body: string) => `${body}${luhnCheckDigit(body)}`;
+    const taken = fresh('890141099999999123');
+    const sheet = await ws.openCsv(`ICCID,ICCID\n${a},${taken}\n${b},${taken}\n`);
+    const mapping = [
+      { column: 0, field: 'iccid' as const },
+      { column: 1, field: 'newIccid' as const },
+    ];
+    const setup = { changeType: 'identifierChange' as const, params: {} };
+    await ws.call('import:check', { importId: sheet.importId, mapping, setup });
+    // Both columns are "ICCID": only core can say the problem is the new one.
+    expect(firstProblem(await ws.allRows(sheet.importId), 3)).toMatchObject({
+      column: 'ICCID',
+      field: 'newIccid',
+      value: taken,
+    });
+    const other = fresh('890141099999999124');
+    await ws.call('import:editRow', {
+      importId: sheet.importId,
+      row: 3,
+      field: 'newIccid',
+      value: other,
+    });
+    const check = await ws.call('import:check', { importId: sheet.importId, mapping, setup });
+    expect(check).toMatchObject({ ok: 2, errors: 0 });
   });
 
   it.each(ChangeType.options)(

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import {
   columnLetter,
   columnName,
-  fieldOfProblem,
   hasIdentifier,
   mappedColumns,
   withField,
@@ -54,22 +53,5 @@ describe('column mapping', () => {
         { column: 3, field: 'iccid' },
       ]),
     ).toEqual({ targetStatus: 'New Status', iccid: 'Column D' });
-  });
-
-  it('tells which field a problem is about, by the file’s header or the field’s label', () => {
-    const mapping = [
-      { column: 0, field: 'iccid' as const },
-      { column: 2, field: 'targetStatus' as const },
-    ];
-    const problem = (column: string | null) => ({
-      severity: 'error' as const,
-      column,
-      value: 'x',
-      message: 'm',
-    });
-    expect(fieldOfProblem(problem('sim number'), columns, mapping)).toBe('iccid');
-    expect(fieldOfProblem(problem('Target status'), columns, mapping)).toBe('targetStatus');
-    expect(fieldOfProblem(problem('Device IMEI'), columns, mapping)).toBeNull();
-    expect(fieldOfProblem(problem(null), columns, mapping)).toBeNull();
   });
 });
