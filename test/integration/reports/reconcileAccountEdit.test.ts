@@ -1,11 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Progress } from '../../../shared/contract/workspace';
 import type { Core } from '../../../main/core/core';
-import { openStore } from '../../../main/core/store/open';
-import { databaseFile } from '../../../main/core/workspace/paths';
-import { seedSandbox } from '../../../main/core/workspace/seedSandbox';
-import { startExternalCarriers, type ExternalCarriers } from '../../support/externalCarriers';
-import { sandboxCore } from '../../support/sandboxCore';
+import type { ExternalCarriers } from '../../support/externalCarriers';
+import { deskOnExternalCarriers } from '../../support/externalDesk';
 import { useTempDir } from '../../support/tempDir';
 
 const tempDir = useTempDir();
@@ -16,28 +13,13 @@ afterEach(async () => {
 
 describe('editing a carrier account while a reconciliation asks it', () => {
   it('asks the edited account from the next device on, as the engine does', async () => {
-    const dataDir = tempDir();
-    const file = databaseFile(dataDir);
-    const db = openStore(file);
-    await seedSandbox(db, { devices: 200 });
-    const devices = db
-      .prepare(
-        "SELECT d.iccid FROM devices d JOIN carrier_accounts a ON a.id = d.carrier_account_id WHERE a.carrier = 'jasper' AND d.status = 'active' ORDER BY d.id LIMIT 8",
-      )
-      .pluck()
-      .all() as string[];
-    const jasper = db
-      .prepare("SELECT id FROM carrier_accounts WHERE carrier = 'jasper'")
-      .pluck()
-      .get() as number;
-    db.close();
-    const carriers = await startExternalCarriers(file);
-    open.push(carriers);
-    const desk = sandboxCore(dataDir, {
-      sandboxDevices: undefined,
-      keychain: { save: () => undefined, read: () => undefined, clear: () => undefined },
-    });
-    open.push(desk.core);
+    const {
+      carriers,
+      desk,
+      devices,
+      accountId: jasper,
+    } = await deskOnExternalCarriers(tempDir(), 'jasper', 8);
+    open.push(carriers, desk.core);
     const created = await desk.call('bulk:create', {
       changeType: 'statusUpdate',
       params: { action: 'suspend' },
